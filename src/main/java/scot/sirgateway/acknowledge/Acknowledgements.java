@@ -1,0 +1,75 @@
+package scot.sirgateway.acknowledge;
+
+import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.springframework.stereotype.Component;
+
+import scot.sirgateway.GatewayClock;
+import scot.sirgateway.intake.Submission;
+import scot.sirgateway.outbox.MailComposer;
+import scot.sirgateway.outbox.MailTemplates;
+import scot.sirgateway.outbox.Outbox;
+import scot.sirgateway.register.FieldValue;
+import scot.sirgateway.register.FormField;
+import scot.sirgateway.register.Timeline;
+
+/**
+ * Queues the acknowledgement of a new notification, to its From address (never Reply-To), with the
+ * reference in the subject and the names of the fields received and missing, never their values.
+ * Runs inside the registering transaction; the reply rules may suppress it, which the timeline records.
+ */
+@Component
+public class Acknowledgements {
+
+    private static final DateTimeFormatter RECEIVED = DateTimeFormatter.ofPattern("d MMMM yyyy 'at' HH:mm", java.util.Locale.UK);
+
+    private final ReplyRules rules;
+    private final MailTemplates templates;
+    private final MailComposer composer;
+    private final Outbox outbox;
+    private final Timeline timeline;
+
+    public Acknowledgements(ReplyRules rules, MailTemplates templates, MailComposer composer, Outbox outbox,
+            Timeline timeline) {
+        this.rules = rules;
+        this.templates = templates;
+        this.composer = composer;
+        this.outbox = outbox;
+        this.timeline = timeline;
+    }
+
+    public void queue(long notificationId, String reference, Submission submission) {
+        Optional<String> suppressed = rules.reasonNotToReply(submission.headers(), submission.senderAddress());
+        if (suppressed.isPresent()) {
+            timeline.append(notificationId, "ACKNOWLEDGEMENT_SUPPRESSED", suppressed.get());
+            return;
+        }
+        List<String> received = Arrays.stream(FormField.values())
+                .filter(f -> hasValue(submission.fields().get(f)))
+                .map(FormField::key).toList();
+        List<String> missing = submission.missingRequired().stream().map(FormField::key).toList();
+        Map<String, Object> model = new HashMap<>();
+        model.put("reference", reference);
+        model.put("receivedAt", submission.receivedAt().atZoneSameInstant(GatewayClock.ZONE).format(RECEIVED));
+        model.put("received", received);
+        model.put("missing", missing);
+        model.put("triage", !submission.triageReasons().isEmpty());
+        String text = templates.render("acknowledgement", model);
+        String messageId = composer.messageId(reference + ".ack");
+        byte[] mime = composer.compose(messageId, submission.senderAddress(),
+                "[" + reference + "] Serious incident notification received", text, submission.messageId(),
+                "auto-replied");
+        if (outbox.queue(Outbox.Purpose.ACKNOWLEDGEMENT, messageId, submission.senderAddress(), mime, notificationId, null)) {
+            timeline.append(notificationId, "ACKNOWLEDGEMENT_QUEUED", "to the sender's address");
+        }
+    }
+
+    private static boolean hasValue(FieldValue value) {
+        return value != null && value.value() != null;
+    }
+}

@@ -1,0 +1,52 @@
+package scot.sirgateway.embedded;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.env.Environment;
+import org.springframework.stereotype.Component;
+
+import scot.sirgateway.operator.AdminProperties;
+
+/** Once the embedded mode is up, says how to sign in and how to send a first notification. */
+@Component
+@ConditionalOnBooleanProperty("gateway.embedded-mail.enabled")
+class EmbeddedModeNote {
+
+    private static final Logger log = LoggerFactory.getLogger(EmbeddedModeNote.class);
+
+    private final EmbeddedMailProperties mail;
+    private final AdminProperties admin;
+    private final Environment environment;
+
+    EmbeddedModeNote(EmbeddedMailProperties mail, AdminProperties admin, Environment environment) {
+        this.mail = mail;
+        this.admin = admin;
+        this.environment = environment;
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    void tell() {
+        String port = environment.getProperty("local.server.port", environment.getProperty("server.port", "8080"));
+        StringBuilder note = new StringBuilder("\n\n  SIR Gateway is running in embedded mode (demo keys and .test mailboxes only)\n\n");
+        note.append("  Console and API   http://localhost:").append(port).append("   sign in as ")
+                .append(admin.username()).append(" / ").append(admin.password()).append('\n');
+        note.append("  Mail server       SMTP localhost:").append(mail.smtpPort()).append("   IMAP localhost:")
+                .append(mail.imapPort()).append('\n');
+        for (EmbeddedMailProperties.Mailbox mailbox : mail.mailboxes()) {
+            note.append("    ").append(String.format("%-34s", mailbox.address())).append(" password ")
+                    .append(mailbox.password()).append("   ").append(mailbox.description()).append('\n');
+        }
+        note.append("\n  Send a first notification, from the project folder:\n")
+                .append("    curl smtp://localhost:").append(mail.smtpPort())
+                .append(" --mail-from cjsw@demo-council.test --mail-rcpt notifications@sir-gateway.test \\\n")
+                .append("         --upload-file src/main/resources/demo/first-notification.eml\n")
+                .append("  then list it:\n")
+                .append("    curl -u ").append(admin.username()).append(':').append(admin.password())
+                .append(" http://localhost:").append(port).append("/api/notifications\n")
+                .append("  The acknowledgement arrives in the cjsw@demo-council.test mailbox (IMAP).\n");
+        log.info(note.toString());
+    }
+}

@@ -1,0 +1,98 @@
+package scot.sirgateway.extract;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import jakarta.mail.MessagingException;
+import jakarta.mail.Multipart;
+import jakarta.mail.Part;
+
+import org.springframework.stereotype.Component;
+
+import scot.sirgateway.intake.Submission;
+import scot.sirgateway.quarantine.QuarantineException;
+import scot.sirgateway.quarantine.ReasonCode;
+import scot.sirgateway.register.FieldSource;
+import scot.sirgateway.register.FormField;
+
+/**
+ * Reads the form's {@code key: value} lines from the plain-text body and text attachments. A line
+ * that names no form key continues the free-text field above it (a description over several lines).
+ * Nothing that reads as a form is {@code NOT_A_NOTIFICATION}.
+ */
+@Component("formLineExtractor")
+public class FormLineExtractor {
+
+    private static final Pattern LABEL_LINE = Pattern.compile("^\\s*([A-Za-z][A-Za-z _/\\-]{1,40}?)\\s*[:=]\\s?(.*)$");
+    private static final int MAX_VALUE_CHARS = 20_000;
+
+    public Submission extract(Submission submission) {
+        List<String> texts = new ArrayList<>();
+        try {
+            collectText(submission.mime(), texts);
+        } catch (MessagingException | IOException e) {
+            throw new QuarantineException(ReasonCode.MALFORMED_MESSAGE, "A text part cannot be decoded ("
+                    + e.getClass().getSimpleName() + ").", e);
+        }
+        for (String text : texts) {
+            readLines(text, submission);
+        }
+        if (submission.rawValues().isEmpty()) {
+            throw new QuarantineException(ReasonCode.NOT_A_NOTIFICATION,
+                    "No notification form fields were found in the body or in any text attachment.");
+        }
+        return submission;
+    }
+
+    private static void collectText(Part part, List<String> texts) throws MessagingException, IOException {
+        if (part.isMimeType("multipart/*")) {
+            Multipart multipart = (Multipart) part.getContent();
+            for (int i = 0; i < multipart.getCount(); i++) {
+                collectText(multipart.getBodyPart(i), texts);
+            }
+        } else if (part.isMimeType("text/plain")) {
+            Object content = part.getContent();
+            if (content instanceof String text) {
+                texts.add(text);
+            }
+        }
+    }
+
+    static void readLines(String text, Submission submission) {
+        FormField current = null;
+        StringBuilder value = null;
+        for (String line : text.split("\\r?\\n")) {
+            if (line.equals("-- ")) {
+                break; // the signature starts
+            }
+            Matcher m = LABEL_LINE.matcher(line);
+            Optional<FormField> field = m.matches() ? FormField.byLabel(m.group(1)) : Optional.empty();
+            if (field.isPresent()) {
+                put(submission, current, value);
+                current = field.get();
+                value = new StringBuilder(m.group(2).trim());
+            } else if (current != null && current.kind() == FormField.Kind.TEXT && !line.isBlank()
+                    && value.length() < MAX_VALUE_CHARS) {
+                value.append(value.isEmpty() ? "" : "\n").append(line.trim());
+            } else if (current != null && line.isBlank()) {
+                put(submission, current, value);
+                current = null;
+            }
+        }
+        put(submission, current, value);
+    }
+
+    private static void put(Submission submission, FormField field, StringBuilder value) {
+        if (field == null || value == null) {
+            return;
+        }
+        String text = value.length() > MAX_VALUE_CHARS ? value.substring(0, MAX_VALUE_CHARS) : value.toString();
+        if (!text.isBlank()) {
+            submission.rawValues().putIfAbsent(field, new Submission.RawValue(text, FieldSource.DOCUMENT_LABEL));
+        }
+    }
+}

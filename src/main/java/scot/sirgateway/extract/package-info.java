@@ -1,0 +1,6 @@
+/**
+ * Extract: finds the notification's content in a message: the form's {@code label: value} lines in
+ * the body and in text attachments (PDF forms and documents join here). Driven by
+ * {@code routes/extract.camel.yaml}.
+ */
+package scot.sirgateway.extract;

@@ -1,0 +1,27 @@
+package scot.sirgateway.intake;
+
+import java.time.Duration;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Positive;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/** {@code gateway.mail.intake.*}: the inspectorate's intake mailbox. */
+@Validated
+@ConfigurationProperties("gateway.mail.intake")
+public record IntakeProperties(
+        @NotBlank @Pattern(regexp = "imaps?", message = "must be imap or imaps") @DefaultValue("imaps") String protocol,
+        @NotBlank String host,
+        @Positive int port,
+        @NotBlank String username,
+        @NotBlank String password,
+        @NotBlank @DefaultValue("INBOX") String folder,
+        @NotBlank @DefaultValue("Processed") String processedFolder,
+        @NotBlank @DefaultValue("Quarantine") String quarantineFolder,
+        @Positive @DefaultValue("26214400") long maxMessageBytes,
+        @DefaultValue("10s") Duration pollDelay) {
+}

@@ -1,0 +1,56 @@
+package scot.sirgateway.intake;
+
+import java.io.ByteArrayInputStream;
+import java.util.Locale;
+
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.AddressException;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.InternetHeaders;
+
+/**
+ * The few header facts the gateway needs before it trusts a message's structure: Message-ID and the
+ * From address. Lenient by design: a message whose headers cannot be read still gets stored.
+ */
+public record MessageHeaders(InternetHeaders headers, String messageId, String fromAddress) {
+
+    public static MessageHeaders parse(byte[] raw) {
+        InternetHeaders headers;
+        try {
+            headers = new InternetHeaders(new ByteArrayInputStream(raw));
+        } catch (MessagingException | RuntimeException e) {
+            headers = new InternetHeaders();
+        }
+        return new MessageHeaders(headers, messageIdOf(headers), fromAddressOf(headers.getHeader("From", ",")));
+    }
+
+    static String messageIdOf(InternetHeaders headers) {
+        String id = headers.getHeader("Message-ID", null);
+        if (id == null || id.isBlank()) {
+            return null;
+        }
+        id = id.trim();
+        return id.length() > 998 ? id.substring(0, 998) : id;
+    }
+
+    /** The first From address, lower-cased, or null when there is none that parses. */
+    public static String fromAddressOf(String fromHeader) {
+        if (fromHeader == null || fromHeader.isBlank()) {
+            return null;
+        }
+        try {
+            InternetAddress[] addresses = InternetAddress.parseHeader(fromHeader, false);
+            if (addresses.length == 0 || addresses[0].getAddress() == null) {
+                return null;
+            }
+            String address = addresses[0].getAddress().trim().toLowerCase(Locale.ROOT);
+            return address.length() > 320 || !address.contains("@") ? null : address;
+        } catch (AddressException e) {
+            return null;
+        }
+    }
+
+    public String header(String name) {
+        return headers.getHeader(name, ",");
+    }
+}

@@ -1,0 +1,90 @@
+package scot.sirgateway.intake;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Properties;
+
+import jakarta.mail.MessagingException;
+import jakarta.mail.Multipart;
+import jakarta.mail.Part;
+import jakarta.mail.Session;
+import jakarta.mail.internet.MimeMessage;
+
+import org.springframework.stereotype.Component;
+
+import scot.sirgateway.quarantine.QuarantineException;
+import scot.sirgateway.quarantine.ReasonCode;
+
+/**
+ * First stage after storage: reads a stored message back from the database and parses its whole
+ * MIME structure, so that a damaged message is quarantined here ({@code MALFORMED_MESSAGE}) and not
+ * half way through a later stage. A Message-ID already stored with other content is
+ * {@code DUPLICATE_MESSAGE_ID}.
+ */
+@Component("messageParser")
+public class MessageParser {
+
+    private static final int MAX_DEPTH = 20;
+
+    private final StoredMessages storedMessages;
+    private final Session session = Session.getInstance(new Properties());
+
+    public MessageParser(StoredMessages storedMessages) {
+        this.storedMessages = storedMessages;
+    }
+
+    public Submission parse(long storedMessageId) {
+        StoredMessages.StoredMessage stored = storedMessages.find(storedMessageId)
+                .orElseThrow(() -> new IllegalStateException("no stored message " + storedMessageId));
+        byte[] raw = storedMessages.bytesOf(stored);
+        storedMessages.earlierWithSameMessageIdAndOtherContent(stored).ifPresent(earlier -> {
+            throw new QuarantineException(ReasonCode.DUPLICATE_MESSAGE_ID, "Message-ID already seen on stored message "
+                    + earlier + " with different content: check with the sender which one is the notification.");
+        });
+        MimeMessage mime;
+        try {
+            mime = new MimeMessage(session, new ByteArrayInputStream(raw));
+            walk(mime, 0);
+        } catch (MessagingException | IOException | RuntimeException e) {
+            throw new QuarantineException(ReasonCode.MALFORMED_MESSAGE,
+                    "The MIME structure cannot be parsed (" + e.getClass().getSimpleName() + ": "
+                            + safeDetail(e) + ").", e);
+        }
+        return new Submission(stored, mime, MessageHeaders.parse(raw));
+    }
+
+    /** Reads every part to its end, so that broken boundaries and encodings show up now. */
+    private static void walk(Part part, int depth) throws MessagingException, IOException {
+        if (depth > MAX_DEPTH) {
+            throw new MessagingException("parts nested more than " + MAX_DEPTH + " deep");
+        }
+        if (part.isMimeType("multipart/*")) {
+            Object content = part.getContent();
+            if (!(content instanceof Multipart multipart)) {
+                throw new MessagingException("multipart without parts");
+            }
+            if (multipart.getCount() == 0) {
+                throw new MessagingException("multipart with no parts");
+            }
+            for (int i = 0; i < multipart.getCount(); i++) {
+                walk(multipart.getBodyPart(i), depth + 1);
+            }
+        } else {
+            try (InputStream in = part.getInputStream()) {
+                in.transferTo(java.io.OutputStream.nullOutputStream());
+            }
+        }
+    }
+
+    /**
+     * The parser's own words, cut at the first colon: what follows can quote the message
+     * ("the 10 most recent characters were: ..."), and content never goes into a reason.
+     */
+    private static String safeDetail(Exception e) {
+        String message = e.getMessage() == null ? "no detail" : e.getMessage();
+        int colon = message.indexOf(':');
+        message = (colon < 0 ? message : message.substring(0, colon)).replaceAll("[\\r\\n]+", " ");
+        return message.length() > 80 ? message.substring(0, 80) + "..." : message;
+    }
+}

@@ -1,0 +1,135 @@
+package scot.sirgateway.intake;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
+
+import scot.sirgateway.storage.BlobStore;
+
+/**
+ * The {@code stored_message} table: every message taken in, its bytes encrypted in the blob store,
+ * and where it stands ({@link State}). A row is written before anything else looks at the message.
+ */
+@Repository
+public class StoredMessages {
+
+    public enum State {
+        /** stored, waiting for (or in) the stages */
+        RECEIVED,
+        /** became a notification */
+        PROCESSED,
+        /** stopped by a stage, with a quarantine entry */
+        QUARANTINED
+    }
+
+    public record StoredMessage(long id, String source, String messageId, String sender, String contentSha256,
+            long sizeBytes, String rawBlobId, String headersBlobId, OffsetDateTime receivedAt, State state,
+            int deliveryCount) {
+    }
+
+    /** What {@link #store} did: a new row, or a count added to the row of the same message. */
+    public record Stored(long id, boolean duplicate) {
+    }
+
+    private static final String COLUMNS = "id, source, message_id, sender, content_sha256, size_bytes, raw_blob_id, "
+            + "headers_blob_id, received_at, state, delivery_count";
+
+    private static final RowMapper<StoredMessage> ROW = (rs, n) -> new StoredMessage(rs.getLong("id"),
+            rs.getString("source"), rs.getString("message_id"), rs.getString("sender"), rs.getString("content_sha256"),
+            rs.getLong("size_bytes"), rs.getString("raw_blob_id"), rs.getString("headers_blob_id"),
+            rs.getObject("received_at", OffsetDateTime.class), State.valueOf(rs.getString("state")),
+            rs.getInt("delivery_count"));
+
+    private final JdbcClient jdbc;
+    private final BlobStore blobs;
+    private final Clock clock;
+
+    public StoredMessages(JdbcClient jdbc, BlobStore blobs, Clock clock) {
+        this.jdbc = jdbc;
+        this.blobs = blobs;
+        this.clock = clock;
+    }
+
+    /**
+     * Stores the raw bytes of a message, unless the same message (same Message-ID, same bytes after
+     * the trace headers) is already stored: then only its delivery count goes up.
+     */
+    @Transactional
+    public Stored store(byte[] raw, String source) {
+        MessageHeaders headers = MessageHeaders.parse(raw);
+        String contentSha256 = TraceHeaders.sha256(raw, TraceHeaders.endOfLeadingTraceHeaders(raw));
+        Optional<Long> same = jdbc.sql("SELECT id FROM stored_message WHERE content_sha256 = ? AND "
+                        + "(message_id = ? OR (message_id IS NULL AND ? IS NULL)) ORDER BY id")
+                .params(contentSha256, headers.messageId(), headers.messageId())
+                .query(Long.class).list().stream().findFirst();
+        if (same.isPresent()) {
+            jdbc.sql("UPDATE stored_message SET delivery_count = delivery_count + 1 WHERE id = ?")
+                    .param(same.get()).update();
+            return new Stored(same.get(), true);
+        }
+        String blobId = blobs.put(raw);
+        long id = insert(source, headers.messageId(), headers.fromAddress(), TraceHeaders.sha256(raw, 0),
+                contentSha256, raw.length, blobId, null, State.RECEIVED);
+        return new Stored(id, false);
+    }
+
+    /**
+     * Records a message whose bytes are not kept (too large, unreadable on the server): its headers
+     * alone, so an operator can still see it and tell the sender.
+     */
+    @Transactional
+    public long storeHeadersOnly(String headerText, long sizeBytes, String source) {
+        byte[] headerBytes = headerText.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        MessageHeaders headers = MessageHeaders.parse(headerBytes);
+        String blobId = blobs.put(headerBytes);
+        return insert(source, headers.messageId(), headers.fromAddress(), null, null, sizeBytes, null, blobId,
+                State.QUARANTINED);
+    }
+
+    private long insert(String source, String messageId, String sender, String rawSha256, String contentSha256,
+            long size, String rawBlobId, String headersBlobId, State state) {
+        var keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
+        jdbc.sql("INSERT INTO stored_message (source, message_id, sender, raw_sha256, content_sha256, size_bytes, "
+                        + "raw_blob_id, headers_blob_id, received_at, state) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                .params(source, messageId, sender, rawSha256, contentSha256, size, rawBlobId, headersBlobId,
+                        OffsetDateTime.now(clock), state.name())
+                .update(keys, "id");
+        return keys.getKey().longValue();
+    }
+
+    public Optional<StoredMessage> find(long id) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM stored_message WHERE id = ?").param(id).query(ROW).optional();
+    }
+
+    /** The decrypted bytes as they arrived (or the headers, for a message whose bytes were not kept). */
+    public byte[] bytesOf(StoredMessage message) {
+        return blobs.get(message.rawBlobId() != null ? message.rawBlobId() : message.headersBlobId());
+    }
+
+    /** Ids of messages still waiting for the stages, oldest first. */
+    public List<Long> waiting(int max) {
+        return jdbc.sql("SELECT id FROM stored_message WHERE state = ? ORDER BY id LIMIT ?")
+                .params(State.RECEIVED.name(), max).query(Long.class).list();
+    }
+
+    /** An earlier message with the same Message-ID but other content, if any. */
+    public Optional<Long> earlierWithSameMessageIdAndOtherContent(StoredMessage message) {
+        if (message.messageId() == null) {
+            return Optional.empty();
+        }
+        return jdbc.sql("SELECT id FROM stored_message WHERE message_id = ? AND id < ? AND content_sha256 <> ? ORDER BY id")
+                .params(message.messageId(), message.id(), message.contentSha256())
+                .query(Long.class).list().stream().findFirst();
+    }
+
+    public void markState(long id, State state) {
+        jdbc.sql("UPDATE stored_message SET state = ?, processed_at = ? WHERE id = ?")
+                .params(state.name(), OffsetDateTime.now(clock), id).update();
+    }
+}

@@ -1,0 +1,96 @@
+package scot.sirgateway.intake;
+
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.mail.internet.MimeMessage;
+
+import scot.sirgateway.council.Council;
+import scot.sirgateway.register.FieldSource;
+import scot.sirgateway.register.FieldValue;
+import scot.sirgateway.register.FormField;
+
+/**
+ * One stored message on its way through the stages: the exchange body from {@code intake-parse} to
+ * {@code register-notification}. Each stage adds what it found, so no stage works anything out again.
+ */
+public class Submission {
+
+    /** Exchange property holding the stored message id, set before any stage runs. */
+    public static final String STORED_MESSAGE_ID = "sirStoredMessageId";
+
+    /** A value as a stage found it, before classification. */
+    public record RawValue(String text, FieldSource source) {
+    }
+
+    private final StoredMessages.StoredMessage stored;
+    private final MimeMessage mime;
+    private final MessageHeaders headers;
+
+    // unwrap
+    private String senderAddress;
+    private Council senderCouncil;
+    private String signer;
+    private boolean signatureVerified;
+    private boolean decrypted;
+    private final List<Map<String, Object>> layers = new ArrayList<>();
+
+    // extract
+    private final Map<FormField, RawValue> rawValues = new EnumMap<>(FormField.class);
+
+    // classify
+    private final Map<FormField, FieldValue> fields = new EnumMap<>(FormField.class);
+    private final List<String> triageReasons = new ArrayList<>();
+
+    public Submission(StoredMessages.StoredMessage stored, MimeMessage mime, MessageHeaders headers) {
+        this.stored = stored;
+        this.mime = mime;
+        this.headers = headers;
+    }
+
+    public long storedMessageId() { return stored.id(); }
+    public String source() { return stored.source(); }
+    public OffsetDateTime receivedAt() { return stored.receivedAt(); }
+    public String messageId() { return stored.messageId(); }
+    public MimeMessage mime() { return mime; }
+    public MessageHeaders headers() { return headers; }
+
+    public String senderAddress() { return senderAddress; }
+    public Council senderCouncil() { return senderCouncil; }
+    public String signer() { return signer; }
+    public boolean signatureVerified() { return signatureVerified; }
+    public boolean decrypted() { return decrypted; }
+    public List<Map<String, Object>> layers() { return layers; }
+
+    public void identifySender(String address, Council council) {
+        this.senderAddress = address;
+        this.senderCouncil = council;
+    }
+
+    public void recordSignature(String signer, boolean verified) {
+        this.signer = signer;
+        this.signatureVerified = verified;
+    }
+
+    public void markDecrypted() {
+        this.decrypted = true;
+    }
+
+    public Map<FormField, RawValue> rawValues() { return rawValues; }
+
+    public Map<FormField, FieldValue> fields() { return fields; }
+
+    /** Why an operator must confirm this notification; empty when nothing needs confirming. */
+    public List<String> triageReasons() { return triageReasons; }
+
+    /** Required fields with no usable value. */
+    public List<FormField> missingRequired() {
+        return java.util.Arrays.stream(FormField.values())
+                .filter(FormField::required)
+                .filter(f -> fields.get(f) == null || fields.get(f).value() == null)
+                .toList();
+    }
+}

@@ -1,0 +1,62 @@
+package scot.sirgateway.operator;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+
+import scot.sirgateway.council.CouncilRegistry;
+import scot.sirgateway.register.NotificationStatus;
+import scot.sirgateway.register.Notifications;
+import scot.sirgateway.register.Timeline;
+
+/** {@code GET /api/notifications} and {@code GET /api/notifications/{reference}}. */
+@RestController
+@RequestMapping("/api/notifications")
+class NotificationApi {
+
+    private static final int MAX_LISTED = 1000;
+
+    private final Notifications notifications;
+    private final Timeline timeline;
+    private final CouncilRegistry councils;
+
+    NotificationApi(Notifications notifications, Timeline timeline, CouncilRegistry councils) {
+        this.notifications = notifications;
+        this.timeline = timeline;
+        this.councils = councils;
+    }
+
+    @GetMapping
+    List<Map<String, Object>> list(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+            @RequestParam(required = false) String council,
+            @RequestParam(required = false) NotificationStatus status) {
+        String councilName = null;
+        if (council != null && !council.isBlank()) {
+            councilName = councils.byName(council).orElseThrow(() -> new ResponseStatusException(HttpStatus.BAD_REQUEST,
+                    "council '" + council + "' is not a council the gateway knows")).name();
+        }
+        List<Notifications.Envelope> listed = notifications.list(
+                new Notifications.Filter(from, to, councilName, status), MAX_LISTED);
+        var classification = notifications.classification(listed.stream().map(Notifications.Envelope::id).toList());
+        return listed.stream().map(e -> NotificationJson.summary(e, classification.getOrDefault(e.id(), Map.of()))).toList();
+    }
+
+    @GetMapping("/{reference}")
+    Map<String, Object> one(@PathVariable String reference) {
+        Notifications.Stored stored = notifications.findByReference(reference)
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
+                        "no notification has the reference " + (reference.matches("SIR-\\d{4}-\\d{4,}") ? reference
+                                : "given (references look like SIR-2026-0042)")));
+        return NotificationJson.detail(stored, timeline.of(stored.envelope().id()));
+    }
+}

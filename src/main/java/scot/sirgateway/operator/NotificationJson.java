@@ -1,0 +1,107 @@
+package scot.sirgateway.operator;
+
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import scot.sirgateway.GatewayClock;
+import scot.sirgateway.register.FieldValue;
+import scot.sirgateway.register.FormField;
+import scot.sirgateway.register.Notifications;
+import scot.sirgateway.register.Timeline;
+
+/**
+ * The JSON shape of CONTRACT.md: form keys as written there (yes/no as booleans, category as a
+ * number, dates as {@code yyyy-mm-dd}), timestamps ISO-8601 with the UK offset.
+ */
+final class NotificationJson {
+
+    private NotificationJson() {
+    }
+
+    static Map<String, Object> summary(Notifications.Envelope e, Map<FormField, Object> classification) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("reference", e.reference());
+        json.put("status", e.status().name());
+        json.put("received_at", time(e.receivedAt()));
+        json.put("source", e.source());
+        json.put("local_authority", classification.get(FormField.LOCAL_AUTHORITY));
+        json.put("incident_type", value(classification.get(FormField.INCIDENT_TYPE)));
+        json.put("incident_category", classification.get(FormField.INCIDENT_CATEGORY));
+        json.put("incident_date", value(classification.get(FormField.INCIDENT_DATE)));
+        json.put("order_type", value(classification.get(FormField.ORDER_TYPE)));
+        json.put("mappa", classification.get(FormField.MAPPA));
+        json.put("group", e.group());
+        json.put("signature_verified", e.signatureVerified());
+        json.put("acknowledged_at", time(e.acknowledgedAt()));
+        json.put("forward_due", time(e.forwardDue()));
+        json.put("forwarded_at", time(e.forwardedAt()));
+        return json;
+    }
+
+    static Map<String, Object> detail(Notifications.Stored n, List<Timeline.Event> events) {
+        Notifications.Envelope e = n.envelope();
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("reference", e.reference());
+        json.put("status", e.status().name());
+        for (FormField field : FormField.values()) {
+            json.put(field.key(), value(n.values().get(field)));
+        }
+        json.put("group", e.group());
+        json.put("received_at", time(e.receivedAt()));
+        json.put("source", e.source());
+        json.put("message_id", e.messageId());
+        json.put("sender", e.sender());
+        json.put("signer", e.signer());
+        json.put("signature_verified", e.signatureVerified());
+        json.put("decrypted", e.decrypted());
+        json.put("layers", List.of());
+        json.put("domestic_abuse", e.domesticAbuse());
+        json.put("historical", e.historical());
+        json.put("notified_within_5_working_days", e.notifiedWithin5WorkingDays());
+        json.put("working_days_late", e.workingDaysLate());
+        json.put("acknowledged_at", time(e.acknowledgedAt()));
+        json.put("forward_due", time(e.forwardDue()));
+        json.put("forwarded_at", time(e.forwardedAt()));
+        json.put("review_due", value(e.reviewDue()));
+        Map<String, Object> fields = new LinkedHashMap<>();
+        n.fields().forEach((field, fv) -> fields.put(field.key(), field(fv)));
+        json.put("fields", fields);
+        List<Map<String, Object>> timeline = new ArrayList<>();
+        for (Timeline.Event event : events) {
+            Map<String, Object> item = new LinkedHashMap<>();
+            item.put("at", time(event.at()));
+            item.put("type", event.type());
+            item.put("detail", event.detail());
+            item.put("actor", event.actor());
+            timeline.add(item);
+        }
+        json.put("timeline", timeline);
+        return json;
+    }
+
+    private static Map<String, Object> field(FieldValue fv) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("value", value(fv.value()));
+        json.put("source", fv.source().name());
+        json.put("confidence", fv.confidence());
+        return json;
+    }
+
+    /** Codes by name, dates ISO; numbers and booleans as they are. */
+    private static Object value(Object value) {
+        if (value instanceof Enum<?> code) {
+            return code.name();
+        }
+        if (value instanceof java.time.LocalDate date) {
+            return date.toString();
+        }
+        return value;
+    }
+
+    static String time(OffsetDateTime at) {
+        return at == null ? null : at.atZoneSameInstant(GatewayClock.ZONE).toOffsetDateTime().toString();
+    }
+}

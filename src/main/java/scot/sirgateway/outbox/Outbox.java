@@ -1,0 +1,88 @@
+package scot.sirgateway.outbox;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.List;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import scot.sirgateway.storage.BlobStore;
+
+/** The {@code outbox_mail} table: mails waiting to go out, and those already sent. */
+@Repository
+public class Outbox {
+
+    /** Why a mail is sent. */
+    public enum Purpose { ACKNOWLEDGEMENT, REJECTION }
+
+    public enum State { PENDING, SENT }
+
+    public record OutboxMail(long id, Purpose purpose, String messageId, String recipient, Long notificationId,
+            String mimeBlobId, int attempts) {
+    }
+
+    private final JdbcClient jdbc;
+    private final BlobStore blobs;
+    private final Clock clock;
+
+    public Outbox(JdbcClient jdbc, BlobStore blobs, Clock clock) {
+        this.jdbc = jdbc;
+        this.blobs = blobs;
+        this.clock = clock;
+    }
+
+    /**
+     * Queues a fully rendered mail. A mail with the same Message-ID is never queued twice: answers
+     * false when it was already there.
+     */
+    public boolean queue(Purpose purpose, String messageId, String recipient, byte[] mime, Long notificationId,
+            Long quarantineId) {
+        boolean known = jdbc.sql("SELECT COUNT(*) FROM outbox_mail WHERE message_id = ?").param(messageId)
+                .query(Long.class).single() > 0;
+        if (known) {
+            return false;
+        }
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        jdbc.sql("INSERT INTO outbox_mail (purpose, message_id, recipient, notification_id, quarantine_id, mime_blob_id, "
+                        + "state, attempts, next_attempt_at, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, 0, ?, ?)")
+                .params(purpose.name(), messageId, recipient, notificationId, quarantineId, blobs.put(mime),
+                        State.PENDING.name(), now, now)
+                .update();
+        return true;
+    }
+
+    public List<OutboxMail> due(int max) {
+        return jdbc.sql("SELECT id, purpose, message_id, recipient, notification_id, mime_blob_id, attempts "
+                        + "FROM outbox_mail WHERE state = ? AND next_attempt_at <= ? ORDER BY id LIMIT ?")
+                .params(State.PENDING.name(), OffsetDateTime.now(clock), max)
+                .query((rs, n) -> new OutboxMail(rs.getLong("id"), Purpose.valueOf(rs.getString("purpose")),
+                        rs.getString("message_id"), rs.getString("recipient"),
+                        (Long) rs.getObject("notification_id", Long.class), rs.getString("mime_blob_id"),
+                        rs.getInt("attempts")))
+                .list();
+    }
+
+    public byte[] mimeOf(OutboxMail mail) {
+        return blobs.get(mail.mimeBlobId());
+    }
+
+    public void markSent(long id, OffsetDateTime at) {
+        jdbc.sql("UPDATE outbox_mail SET state = ?, sent_at = ?, attempts = attempts + 1, last_error = NULL WHERE id = ?")
+                .params(State.SENT.name(), at, id).update();
+    }
+
+    public void markFailed(long id, String error, Duration retryIn) {
+        jdbc.sql("UPDATE outbox_mail SET attempts = attempts + 1, last_error = ?, next_attempt_at = ? WHERE id = ?")
+                .params(error.length() > 500 ? error.substring(0, 500) : error,
+                        OffsetDateTime.now(clock).plus(retryIn), id)
+                .update();
+    }
+
+    /** How many mails of this purpose went, or wait to go, to this address since the given time. */
+    public long countSince(Purpose purpose, String recipient, OffsetDateTime since) {
+        return jdbc.sql("SELECT COUNT(*) FROM outbox_mail WHERE purpose = ? AND recipient = ? AND created_at >= ?")
+                .params(purpose.name(), recipient, since).query(Long.class).single();
+    }
+}

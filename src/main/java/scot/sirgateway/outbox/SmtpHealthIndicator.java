@@ -1,0 +1,31 @@
+package scot.sirgateway.outbox;
+
+import jakarta.mail.MessagingException;
+import jakarta.mail.Transport;
+
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.stereotype.Component;
+
+/** Health component {@code smtp}: can the gateway reach its relay right now, and how much mail waits. */
+@Component("smtpHealthIndicator")
+class SmtpHealthIndicator implements HealthIndicator {
+
+    private final SmtpRelay relay;
+    private final OutboundMailProperties properties;
+
+    SmtpHealthIndicator(SmtpRelay relay, OutboundMailProperties properties) {
+        this.relay = relay;
+        this.properties = properties;
+    }
+
+    @Override
+    public Health health() {
+        try (Transport transport = relay.connect()) {
+            return Health.up().withDetail("relay", properties.host() + ":" + properties.port()).build();
+        } catch (MessagingException e) {
+            return Health.down().withDetail("relay", properties.host() + ":" + properties.port())
+                    .withDetail("error", e.getClass().getSimpleName()).build();
+        }
+    }
+}

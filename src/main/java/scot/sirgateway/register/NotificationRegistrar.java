@@ -1,0 +1,75 @@
+package scot.sirgateway.register;
+
+import java.util.stream.Collectors;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import scot.sirgateway.acknowledge.Acknowledgements;
+import scot.sirgateway.intake.StoredMessages;
+import scot.sirgateway.intake.Submission;
+
+/**
+ * The {@code register-notification} step. In one transaction: allocates the reference, stores the
+ * notification, its field provenance and its first timeline events, marks the stored message
+ * processed, and queues the acknowledgement. Either all of it happens or none, so a restart simply
+ * runs the stored message again.
+ */
+@Component("notificationRegistrar")
+public class NotificationRegistrar {
+
+    private static final Logger log = LoggerFactory.getLogger(NotificationRegistrar.class);
+
+    private final ReferenceAllocator references;
+    private final Notifications notifications;
+    private final Timeline timeline;
+    private final StoredMessages storedMessages;
+    private final Acknowledgements acknowledgements;
+    private final TransactionTemplate transactions;
+
+    public NotificationRegistrar(ReferenceAllocator references, Notifications notifications, Timeline timeline,
+            StoredMessages storedMessages, Acknowledgements acknowledgements, TransactionTemplate transactions) {
+        this.references = references;
+        this.notifications = notifications;
+        this.timeline = timeline;
+        this.storedMessages = storedMessages;
+        this.acknowledgements = acknowledgements;
+        this.transactions = transactions;
+    }
+
+    /** Registers the submission; answers its reference. */
+    public String register(Submission submission) {
+        int year = submission.receivedAt().atZoneSameInstant(scot.sirgateway.GatewayClock.ZONE).getYear();
+        references.prepareYear(year);
+        String reference = transactions.execute(tx -> registerInTransaction(submission, year));
+        log.info("stored message {} registered as {}", submission.storedMessageId(), reference);
+        return reference;
+    }
+
+    private String registerInTransaction(Submission submission, int year) {
+        String reference = references.next(year);
+        NotificationStatus status = submission.triageReasons().isEmpty() ? NotificationStatus.REGISTERED
+                : NotificationStatus.TRIAGE;
+        FieldValue type = submission.fields().get(FormField.INCIDENT_TYPE);
+        String group = type != null && type.value() instanceof IncidentType t ? t.group().name() : null;
+        Notifications.Envelope envelope = new Notifications.Envelope(0, reference, status, submission.source(),
+                submission.receivedAt(), submission.messageId(), submission.senderAddress(), submission.signer(),
+                submission.signatureVerified(), submission.decrypted(), group, null, null, null, null, null, null,
+                null, null, submission.storedMessageId());
+        long id = notifications.insert(envelope, submission.fields());
+        timeline.append(id, submission.receivedAt(), "RECEIVED", "received by " + submission.source().toLowerCase()
+                + " (stored message " + submission.storedMessageId() + ")", Timeline.SYSTEM);
+        timeline.append(id, "REGISTERED", status == NotificationStatus.TRIAGE
+                ? "in triage: " + String.join("; ", submission.triageReasons())
+                : "registered: complete and from a verified sender");
+        storedMessages.markState(submission.storedMessageId(), StoredMessages.State.PROCESSED);
+        acknowledgements.queue(id, reference, submission);
+        return reference;
+    }
+
+    static String keys(java.util.Collection<FormField> fields) {
+        return fields.stream().map(FormField::key).collect(Collectors.joining(", "));
+    }
+}

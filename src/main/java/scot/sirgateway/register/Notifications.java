@@ -1,0 +1,204 @@
+package scot.sirgateway.register;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Repository;
+
+import scot.sirgateway.storage.StorageCipher;
+
+/**
+ * The {@code notification} table and its fields. Identifying fields are encrypted with the reference
+ * and the field key as associated data, so a value cannot be moved to another notification or field.
+ */
+@Repository
+public class Notifications {
+
+    /** What the gateway knows of a notification besides its form values. */
+    public record Envelope(long id, String reference, NotificationStatus status, String source,
+            OffsetDateTime receivedAt, String messageId, String sender, String signer, boolean signatureVerified,
+            boolean decrypted, String group, Boolean domesticAbuse, Boolean historical,
+            Boolean notifiedWithin5WorkingDays, Integer workingDaysLate, OffsetDateTime acknowledgedAt,
+            OffsetDateTime forwardDue, OffsetDateTime forwardedAt, LocalDate reviewDue, Long storedMessageId) {
+    }
+
+    /** A notification as stored: envelope, typed form values, and per-field provenance. */
+    public record Stored(Envelope envelope, Map<FormField, Object> values, Map<FormField, FieldValue> fields) {
+    }
+
+    /** Filters of the list call; null means any. */
+    public record Filter(LocalDate from, LocalDate to, String council, NotificationStatus status) {
+    }
+
+    private static final String ENVELOPE_COLUMNS = "id, reference, status, source, received_at, message_id, sender, "
+            + "signer, signature_verified, decrypted, group_code, domestic_abuse, historical, "
+            + "notified_within_5_working_days, working_days_late, acknowledged_at, forward_due, forwarded_at, "
+            + "review_due, stored_message_id";
+
+    private final JdbcClient jdbc;
+    private final StorageCipher cipher;
+    private final Clock clock;
+
+    public Notifications(JdbcClient jdbc, StorageCipher cipher, Clock clock) {
+        this.jdbc = jdbc;
+        this.cipher = cipher;
+        this.clock = clock;
+    }
+
+    /** Inserts the notification with its values and field provenance; answers its id. */
+    public long insert(Envelope envelope, Map<FormField, FieldValue> fields) {
+        List<String> columns = new ArrayList<>(List.of("reference", "stored_message_id", "status", "source",
+                "received_at", "message_id", "sender", "signer", "signature_verified", "decrypted", "group_code",
+                "domestic_abuse", "historical", "created_at"));
+        List<Object> values = new ArrayList<>(Arrays.asList(envelope.reference(), envelope.storedMessageId(),
+                envelope.status().name(), envelope.source(), envelope.receivedAt(), envelope.messageId(),
+                envelope.sender(), envelope.signer(), envelope.signatureVerified(), envelope.decrypted(),
+                envelope.group(), envelope.domesticAbuse(), envelope.historical(), OffsetDateTime.now(clock)));
+        for (Map.Entry<FormField, FieldValue> entry : fields.entrySet()) {
+            if (entry.getValue().value() != null) {
+                columns.add(entry.getKey().key());
+                values.add(toColumn(envelope.reference(), entry.getKey(), entry.getValue().value()));
+            }
+        }
+        var keys = new GeneratedKeyHolder();
+        jdbc.sql("INSERT INTO notification (" + String.join(", ", columns) + ") VALUES ("
+                        + columns.stream().map(c -> "?").collect(Collectors.joining(", ")) + ")")
+                .params(values).update(keys, "id");
+        long id = keys.getKey().longValue();
+        fields.forEach((field, value) -> jdbc.sql(
+                        "INSERT INTO notification_field (notification_id, field_key, source, confidence) VALUES (?, ?, ?, ?)")
+                .params(id, field.key(), value.source().name(), value.confidence()).update());
+        return id;
+    }
+
+    public Optional<Stored> findByReference(String reference) {
+        return jdbc.sql("SELECT * FROM notification WHERE reference = ?").param(reference)
+                .query((rs, n) -> read(rs)).optional();
+    }
+
+    public List<Envelope> list(Filter filter, int limit) {
+        StringBuilder sql = new StringBuilder("SELECT " + ENVELOPE_COLUMNS + " FROM notification WHERE 1 = 1");
+        List<Object> params = new ArrayList<>();
+        if (filter.from() != null) {
+            sql.append(" AND received_at >= ?");
+            params.add(filter.from().atStartOfDay(clock.getZone()).toOffsetDateTime());
+        }
+        if (filter.to() != null) {
+            sql.append(" AND received_at < ?");
+            params.add(filter.to().plusDays(1).atStartOfDay(clock.getZone()).toOffsetDateTime());
+        }
+        if (filter.council() != null) {
+            sql.append(" AND local_authority = ?");
+            params.add(filter.council());
+        }
+        if (filter.status() != null) {
+            sql.append(" AND status = ?");
+            params.add(filter.status().name());
+        }
+        sql.append(" ORDER BY received_at DESC, id DESC LIMIT ?");
+        params.add(limit);
+        return jdbc.sql(sql.toString()).params(params).query((rs, n) -> envelope(rs)).list();
+    }
+
+    /** The council and the incident type of each listed notification, for summaries. */
+    public Map<Long, Map<FormField, Object>> classification(List<Long> ids) {
+        Map<Long, Map<FormField, Object>> result = new LinkedHashMap<>();
+        if (ids.isEmpty()) {
+            return result;
+        }
+        jdbc.sql("SELECT id, local_authority, incident_type, incident_category, incident_date, order_type, mappa "
+                        + "FROM notification WHERE id IN (" + ids.stream().map(i -> "?").collect(Collectors.joining(", ")) + ")")
+                .params(new ArrayList<Object>(ids))
+                .query(rs -> {
+                    Map<FormField, Object> values = new EnumMap<>(FormField.class);
+                    for (FormField field : List.of(FormField.LOCAL_AUTHORITY, FormField.INCIDENT_TYPE,
+                            FormField.INCIDENT_CATEGORY, FormField.INCIDENT_DATE, FormField.ORDER_TYPE, FormField.MAPPA)) {
+                        Object value = fromColumn(null, field, rs);
+                        if (value != null) {
+                            values.put(field, value);
+                        }
+                    }
+                    result.put(rs.getLong("id"), values);
+                });
+        return result;
+    }
+
+    public void markAcknowledged(long id, OffsetDateTime at) {
+        jdbc.sql("UPDATE notification SET acknowledged_at = ? WHERE id = ? AND acknowledged_at IS NULL")
+                .params(at, id).update();
+    }
+
+    private Object toColumn(String reference, FormField field, Object value) {
+        if (field.identifying()) {
+            return cipher.encryptValue(value.toString(), aad(reference, field));
+        }
+        return value instanceof Enum<?> code ? code.name() : value;
+    }
+
+    private Object fromColumn(String reference, FormField field, ResultSet rs) throws SQLException {
+        String column = field.key();
+        if (field.identifying()) {
+            return cipher.decryptValue(rs.getBytes(column), aad(reference, field));
+        }
+        return switch (field.kind()) {
+            case DATE -> rs.getObject(column, LocalDate.class);
+            case LEVEL -> (Integer) rs.getObject(column, Integer.class);
+            case YES_NO -> (Boolean) rs.getObject(column, Boolean.class);
+            case INCIDENT_TYPE -> Optional.ofNullable(rs.getString(column)).map(IncidentType::valueOf).orElse(null);
+            case ORDER_TYPE -> Optional.ofNullable(rs.getString(column)).map(OrderType::valueOf).orElse(null);
+            case TEXT, COUNCIL -> rs.getString(column);
+        };
+    }
+
+    private static String aad(String reference, FormField field) {
+        return "notification:" + reference + ":" + field.key();
+    }
+
+    private Stored read(ResultSet rs) throws SQLException {
+        Envelope envelope = envelope(rs);
+        Map<FormField, Object> values = new EnumMap<>(FormField.class);
+        for (FormField field : FormField.values()) {
+            Object value = fromColumn(envelope.reference(), field, rs);
+            if (value != null) {
+                values.put(field, value);
+            }
+        }
+        Map<FormField, FieldValue> fields = new EnumMap<>(FormField.class);
+        jdbc.sql("SELECT field_key, source, confidence FROM notification_field WHERE notification_id = ?")
+                .param(envelope.id())
+                .query(r -> {
+                    String key = r.getString("field_key");
+                    FieldSource source = FieldSource.valueOf(r.getString("source"));
+                    double confidence = r.getBigDecimal("confidence").doubleValue();
+                    FormField.byLabel(key).ifPresent(field ->
+                            fields.put(field, new FieldValue(values.get(field), source, confidence)));
+                });
+        return new Stored(envelope, values, fields);
+    }
+
+    private static Envelope envelope(ResultSet rs) throws SQLException {
+        return new Envelope(rs.getLong("id"), rs.getString("reference"), NotificationStatus.valueOf(rs.getString("status")),
+                rs.getString("source"), rs.getObject("received_at", OffsetDateTime.class), rs.getString("message_id"),
+                rs.getString("sender"), rs.getString("signer"), rs.getBoolean("signature_verified"),
+                rs.getBoolean("decrypted"), rs.getString("group_code"), (Boolean) rs.getObject("domestic_abuse", Boolean.class),
+                (Boolean) rs.getObject("historical", Boolean.class),
+                (Boolean) rs.getObject("notified_within_5_working_days", Boolean.class),
+                (Integer) rs.getObject("working_days_late", Integer.class),
+                rs.getObject("acknowledged_at", OffsetDateTime.class), rs.getObject("forward_due", OffsetDateTime.class),
+                rs.getObject("forwarded_at", OffsetDateTime.class), rs.getObject("review_due", LocalDate.class),
+                (Long) rs.getObject("stored_message_id", Long.class));
+    }
+}
