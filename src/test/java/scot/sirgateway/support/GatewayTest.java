@@ -1,26 +1,9 @@
 package scot.sirgateway.support;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.util.Base64;
-import java.util.List;
-import java.util.Map;
-
-import org.awaitility.Awaitility;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The running gateway on H2 against the shared real mail server: one Spring context for every test
@@ -28,67 +11,12 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
-public abstract class GatewayTest {
+public abstract class GatewayTest extends GatewayClient {
 
     public static final String INTAKE = "intake@sir-gateway.test";
-    protected static final TestMailServer mail = TestMailServer.shared();
-    protected static final JsonMapper json = JsonMapper.builder().build();
-    private static final HttpClient http = HttpClient.newHttpClient();
 
     @DynamicPropertySource
     static void mailServer(DynamicPropertyRegistry registry) {
         mail.register(registry, INTAKE);
-    }
-
-    @LocalServerPort
-    protected int port;
-
-    @Autowired
-    protected JdbcClient jdbc;
-
-    protected HttpResponse<String> get(String path, String user, String password) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).GET();
-        if (user != null) {
-            request.header("Authorization", "Basic " + Base64.getEncoder()
-                    .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
-        }
-        try {
-            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    /** GET as the test operator, answering the parsed JSON body. */
-    protected JsonNode api(String path) {
-        HttpResponse<String> response = get(path, "operator", "operator-test-password");
-        if (response.statusCode() != 200) {
-            throw new AssertionError("GET " + path + " answered " + response.statusCode() + ": " + response.body());
-        }
-        return json.readTree(response.body());
-    }
-
-    /** Waits until the message with this Message-ID has become a notification; answers its reference. */
-    protected String awaitReference(String messageId) {
-        return Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
-                .until(() -> jdbc.sql("SELECT reference FROM notification WHERE message_id = ?").param(messageId)
-                        .query(String.class).optional().orElse(null), r -> r != null);
-    }
-
-    /** Waits until the message with this Message-ID is quarantined; answers the quarantine row. */
-    protected Map<String, Object> awaitQuarantine(String messageId) {
-        return Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
-                .until(() -> jdbc.sql("SELECT * FROM quarantine WHERE message_id = ?").param(messageId)
-                        .query().listOfRows().stream().findFirst().orElse(null), r -> r != null);
-    }
-
-    /** Waits until this many mails have arrived for the address, answering them. */
-    protected List<jakarta.mail.internet.MimeMessage> awaitReceived(String address, int count) {
-        return Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
-                .until(() -> mail.received(address), list -> list.size() >= count);
-    }
-
-    protected long count(String sql, Object... params) {
-        return jdbc.sql(sql).params(params).query(Long.class).single();
     }
 }

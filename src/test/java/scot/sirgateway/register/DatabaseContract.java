@@ -1,0 +1,178 @@
+package scot.sirgateway.register;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import scot.sirgateway.intake.StoredMessages;
+import scot.sirgateway.outbox.Outbox;
+import scot.sirgateway.storage.BlobStore;
+import scot.sirgateway.support.GatewayClient;
+import scot.sirgateway.support.TestMessages;
+
+/**
+ * What must hold on every database the gateway runs on (H2 and PostgreSQL, one subclass each): the
+ * migrations, the repositories, references under concurrency, nothing readable at rest, and the
+ * mail flow itself.
+ */
+abstract class DatabaseContract extends GatewayClient {
+
+    @Autowired
+    BlobStore blobs;
+    @Autowired
+    StoredMessages storedMessages;
+    @Autowired
+    ReferenceAllocator references;
+    @Autowired
+    Outbox outbox;
+    @Autowired
+    TransactionTemplate transactions;
+
+    /** The intake mailbox of this database's gateway. */
+    abstract String intake();
+
+    @Test
+    void migrationsShouldHaveCreatedEveryTable() {
+        for (String table : List.of("blob", "council", "council_domain", "council_alias", "stored_message",
+                "reference_sequence", "notification", "notification_field", "notification_event", "quarantine",
+                "outbox_mail", "operator_account")) {
+            assertThat(count("SELECT COUNT(*) FROM " + table)).as(table).isGreaterThanOrEqualTo(0);
+        }
+        assertThat(count("SELECT COUNT(*) FROM council WHERE demo = FALSE")).isEqualTo(32);
+    }
+
+    @Test
+    void blobShouldRoundTripAndBeStoredEncrypted() {
+        byte[] plain = "offender DOB 01/02/1990 and a description".getBytes(StandardCharsets.UTF_8);
+        String id = blobs.put(plain);
+        assertThat(blobs.get(id)).isEqualTo(plain);
+        byte[] stored = jdbc.sql("SELECT ciphertext FROM blob WHERE id = ?").param(id).query(byte[].class).single();
+        assertThat(new String(stored, StandardCharsets.ISO_8859_1)).doesNotContain("offender");
+        assertThat(stored.length).isEqualTo(plain.length + 16); // GCM tag, nothing else in clear
+    }
+
+    @Test
+    void storeShouldRecogniseARedeliveryThroughAnotherRelay() {
+        String messageId = TestMessages.newMessageId("elsewhere.example");
+        byte[] raw = TestMessages.plain("x@elsewhere.example", messageId, "s", "body\r\n", Map.of());
+        byte[] relayed = ("Received: from relay.example by mx.example; Fri, 27 Nov 2026 10:00:01 +0000\r\n"
+                + "Return-Path: <x@elsewhere.example>\r\n" + new String(raw, StandardCharsets.ISO_8859_1))
+                .getBytes(StandardCharsets.ISO_8859_1);
+        StoredMessages.Stored first = storedMessages.store(raw, "MAIL");
+        StoredMessages.Stored second = storedMessages.store(relayed, "MAIL");
+        assertThat(first.duplicate()).isFalse();
+        assertThat(second.duplicate()).isTrue();
+        assertThat(second.id()).isEqualTo(first.id());
+        assertThat(storedMessages.find(first.id()).orElseThrow().deliveryCount()).isEqualTo(2);
+    }
+
+    @Test
+    void outboxShouldNeverQueueTheSameMessageIdTwice() {
+        String messageId = "<" + java.util.UUID.randomUUID() + ".test@sir-gateway.test>";
+        byte[] mime = "Subject: x\r\n\r\nx\r\n".getBytes(StandardCharsets.US_ASCII);
+        boolean first = transactions.execute(tx -> outbox.queue(Outbox.Purpose.REJECTION, messageId,
+                "nobody@demo-council.test", mime, null, null));
+        boolean second = transactions.execute(tx -> outbox.queue(Outbox.Purpose.REJECTION, messageId,
+                "nobody@demo-council.test", mime, null, null));
+        assertThat(first).isTrue();
+        assertThat(second).isFalse();
+        assertThat(count("SELECT COUNT(*) FROM outbox_mail WHERE message_id = ?", messageId)).isEqualTo(1);
+    }
+
+    @Test
+    void fiftyConcurrentRegistrationsShouldGetGaplessUniqueReferences() throws Exception {
+        int year = 2090 + (int) (Math.random() * 9);
+        jdbc.sql("DELETE FROM reference_sequence WHERE ref_year = ?").param(year).update();
+        ExecutorService pool = Executors.newFixedThreadPool(10);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<String>> results = new ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            boolean rollBack = i % 7 == 3; // some registrations fail after taking a number
+            results.add(pool.submit(() -> {
+                start.await();
+                references.prepareYear(year);
+                return transactions.execute(tx -> {
+                    String reference = references.next(year);
+                    if (rollBack) {
+                        tx.setRollbackOnly();
+                        return null;
+                    }
+                    return reference;
+                });
+            }));
+        }
+        start.countDown();
+        List<String> committed = new ArrayList<>();
+        for (Future<String> result : results) {
+            String reference = result.get(60, TimeUnit.SECONDS);
+            if (reference != null) {
+                committed.add(reference);
+            }
+        }
+        pool.shutdown();
+        Set<String> unique = new HashSet<>(committed);
+        assertThat(unique).hasSize(committed.size());
+        Collections.sort(committed);
+        List<String> expected = new ArrayList<>();
+        for (int n = 1; n <= committed.size(); n++) {
+            expected.add(ReferenceAllocator.format(year, n));
+        }
+        assertThat(committed).isEqualTo(expected);
+    }
+
+    @Test
+    void fiftyMailsArrivingAtOnceShouldGetUniqueReferences() {
+        String sender = "burst@demo-council.test";
+        List<String> messageIds = new ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            String messageId = TestMessages.newMessageId("demo-council.test");
+            messageIds.add(messageId);
+            mail.send(sender, intake(), TestMessages.plainNotification(sender, messageId, TestMessages.completeForm("burst" + i)));
+        }
+        Set<String> refs = new HashSet<>();
+        for (String messageId : messageIds) {
+            refs.add(awaitReference(messageId));
+        }
+        assertThat(refs).hasSize(50).allMatch(r -> r.matches("SIR-\\d{4}-\\d{4}"));
+        assertThat(count("SELECT COUNT(*) FROM notification") - count("SELECT COUNT(DISTINCT reference) FROM notification")).isZero();
+    }
+
+    @Test
+    void nothingOfTheMailShouldBeReadableInTheDatabase() throws Exception {
+        String marker = "Zq" + Long.toString(System.nanoTime(), 36);
+        String sender = "secret@demo-council.test";
+        String messageId = TestMessages.newMessageId("demo-council.test");
+        mail.send(sender, intake(), TestMessages.plain(sender, messageId, "Notification " + marker,
+                "offender_ref: OREF" + marker + "\r\noffender_initials: I" + marker + "\r\ndescription: D" + marker
+                        + " happened\r\nnotifier_name: N" + marker + "\r\n", Map.of()));
+        awaitReference(messageId);
+
+        List<String> tables = jdbc.sql("SELECT table_name FROM information_schema.tables WHERE LOWER(table_schema) = 'public' "
+                + "AND LOWER(table_type) IN ('table', 'base table')").query(String.class).list();
+        assertThat(tables).contains("stored_message", "notification", "blob");
+        for (String table : tables) {
+            for (Map<String, Object> row : jdbc.sql("SELECT * FROM " + table).query().listOfRows()) {
+                for (Map.Entry<String, Object> column : row.entrySet()) {
+                    Object value = column.getValue();
+                    String text = value instanceof byte[] bytes ? new String(bytes, StandardCharsets.ISO_8859_1) : String.valueOf(value);
+                    assertThat(text).as(table + "." + column.getKey()).doesNotContain(marker);
+                }
+            }
+        }
+    }
+}
