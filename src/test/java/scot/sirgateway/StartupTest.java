@@ -1,0 +1,121 @@
+package scot.sirgateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import scot.sirgateway.support.TestMailServer;
+
+/** Production start-up: a missing or wrong setting stops it naming the property; health names what is down. */
+class StartupTest {
+
+    private final TestMailServer mail = TestMailServer.shared();
+
+    /** Everything production needs, on this machine. */
+    private Map<String, String> production() {
+        Map<String, String> p = new LinkedHashMap<>();
+        p.put("server.port", "0");
+        p.put("spring.datasource.url", "jdbc:h2:mem:sir-startup-" + System.nanoTime() + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE");
+        p.put("gateway.mail.intake.protocol", "imap");
+        p.put("gateway.mail.intake.host", "127.0.0.1");
+        p.put("gateway.mail.intake.port", Integer.toString(mail.imapPort()));
+        p.put("gateway.mail.intake.username", "startup-intake@sir-gateway.test");
+        p.put("gateway.mail.intake.password", "startup-password");
+        p.put("gateway.mail.outbound.host", "127.0.0.1");
+        p.put("gateway.mail.outbound.port", Integer.toString(mail.smtpPort()));
+        p.put("gateway.mail.outbound.starttls", "false");
+        p.put("gateway.mail.outbound.from", "notifications@sir-gateway.test");
+        p.put("gateway.storage.key", "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=");
+        p.put("gateway.security.admin.username", "admin");
+        p.put("gateway.security.admin.password", "a-long-enough-password");
+        return p;
+    }
+
+    private ConfigurableApplicationContext start(Map<String, String> properties) {
+        List<String> args = new ArrayList<>();
+        properties.forEach((k, v) -> args.add("--" + k + "=" + v));
+        return new SpringApplicationBuilder(SirGatewayApplication.class).profiles("production")
+                .run(args.toArray(String[]::new));
+    }
+
+    private String failureOf(Map<String, String> properties) {
+        Throwable failure = catchThrowable(() -> start(properties).close());
+        assertThat(failure).as("start-up should have failed").isNotNull();
+        StringBuilder messages = new StringBuilder();
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            messages.append(t.getMessage()).append('\n');
+        }
+        return messages.toString();
+    }
+
+    @Test
+    void missingStorageKeyShouldStopStartUpNamingTheProperty() {
+        Map<String, String> p = production();
+        p.remove("gateway.storage.key");
+        assertThat(failureOf(p)).contains("gateway.storage.key");
+    }
+
+    @Test
+    void storageKeyOfTheWrongLengthShouldStopStartUpNamingTheProperty() {
+        Map<String, String> p = production();
+        p.put("gateway.storage.key", "c2hvcnQ=");
+        assertThat(failureOf(p)).contains("gateway.storage.key").contains("32 bytes");
+    }
+
+    @Test
+    void missingIntakeHostShouldStopStartUpNamingTheProperty() {
+        Map<String, String> p = production();
+        p.remove("gateway.mail.intake.host");
+        assertThat(failureOf(p)).contains("gateway.mail.intake").contains("host");
+    }
+
+    @Test
+    void missingFirstAdminShouldStopStartUpNamingTheProperty() {
+        Map<String, String> p = production();
+        p.remove("gateway.security.admin.password");
+        assertThat(failureOf(p)).contains("gateway.security.admin.password");
+    }
+
+    @Test
+    void productionWithoutADatabaseShouldNotFallBackToAnEmbeddedOne() {
+        Map<String, String> p = production();
+        p.remove("spring.datasource.url");
+        assertThat(failureOf(p)).contains("spring.datasource.url is required");
+    }
+
+    @Test
+    void healthShouldSayWhichDependencyIsDown() throws Exception {
+        Map<String, String> p = production();
+        p.put("gateway.mail.intake.port", Integer.toString(deadPort()));
+        mail.greenMail().setUser("startup-intake@sir-gateway.test", "startup-intake@sir-gateway.test", "startup-password");
+        try (ConfigurableApplicationContext context = start(p)) {
+            String port = context.getEnvironment().getProperty("local.server.port");
+            HttpResponse<String> health = HttpClient.newHttpClient().send(
+                    HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/health")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(health.statusCode()).isEqualTo(503);
+            assertThat(health.body()).contains("\"imap\":{\"status\":\"DOWN\"}")
+                    .contains("\"smtp\":{\"status\":\"UP\"}").contains("\"db\":{\"status\":\"UP\"}");
+        }
+    }
+
+    private static int deadPort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}

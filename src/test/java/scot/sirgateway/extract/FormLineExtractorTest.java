@@ -1,0 +1,69 @@
+package scot.sirgateway.extract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.OffsetDateTime;
+import java.util.Properties;
+
+import jakarta.mail.Session;
+import jakarta.mail.internet.MimeMessage;
+
+import org.junit.jupiter.api.Test;
+
+import scot.sirgateway.intake.MessageHeaders;
+import scot.sirgateway.intake.StoredMessages;
+import scot.sirgateway.intake.Submission;
+import scot.sirgateway.quarantine.QuarantineException;
+import scot.sirgateway.quarantine.ReasonCode;
+import scot.sirgateway.register.FormField;
+
+class FormLineExtractorTest {
+
+    private final FormLineExtractor extractor = new FormLineExtractor();
+
+    static Submission submission(String mail) throws Exception {
+        byte[] raw = mail.getBytes(StandardCharsets.UTF_8);
+        MimeMessage mime = new MimeMessage(Session.getInstance(new Properties()), new ByteArrayInputStream(raw));
+        StoredMessages.StoredMessage stored = new StoredMessages.StoredMessage(1, "MAIL", "<1@x>", "a@demo-council.test",
+                "h", raw.length, "b", null, OffsetDateTime.now(), StoredMessages.State.RECEIVED, 1);
+        return new Submission(stored, mime, MessageHeaders.parse(raw));
+    }
+
+    @Test
+    void labelsShouldBeReadInAnyCaseWithSpacesOrHyphens() throws Exception {
+        Submission s = extractor.extract(submission("From: a@demo-council.test\r\nContent-Type: text/plain\r\n\r\n"
+                + "Incident Date: 3/2/2026\r\nOFFENDER-REF = AB123\r\nmappa: yes\r\nNot a field: ignored\r\n"));
+        assertThat(s.rawValues().get(FormField.INCIDENT_DATE).text()).isEqualTo("3/2/2026");
+        assertThat(s.rawValues().get(FormField.OFFENDER_REF).text()).isEqualTo("AB123");
+        assertThat(s.rawValues().get(FormField.MAPPA).text()).isEqualTo("yes");
+        assertThat(s.rawValues()).hasSize(3);
+    }
+
+    @Test
+    void descriptionShouldContinueOverFollowingLinesUntilTheNextLabelOrSignature() throws Exception {
+        Submission s = extractor.extract(submission("From: a@demo-council.test\r\nContent-Type: text/plain\r\n\r\n"
+                + "description: first line\r\nsecond line\r\norder_type: CPO\r\nagencies_involved: police\r\n-- \r\nJo Bloggs\r\n"));
+        assertThat(s.rawValues().get(FormField.DESCRIPTION).text()).isEqualTo("first line\nsecond line");
+        assertThat(s.rawValues().get(FormField.AGENCIES_INVOLVED).text()).isEqualTo("police");
+    }
+
+    @Test
+    void textAttachmentsShouldBeRead() throws Exception {
+        Submission s = extractor.extract(submission("From: a@demo-council.test\r\nMIME-Version: 1.0\r\n"
+                + "Content-Type: multipart/mixed; boundary=b\r\n\r\n--b\r\nContent-Type: text/plain\r\n\r\nSee attached.\r\n"
+                + "--b\r\nContent-Type: text/plain; name=form.txt\r\nContent-Disposition: attachment; filename=form.txt\r\n\r\n"
+                + "offender_ref: X9\r\n--b--\r\n"));
+        assertThat(s.rawValues().get(FormField.OFFENDER_REF).text()).isEqualTo("X9");
+    }
+
+    @Test
+    void mailWithoutFormLinesShouldNotBeANotification() {
+        assertThatThrownBy(() -> extractor.extract(submission("From: a@demo-council.test\r\nContent-Type: text/plain\r\n\r\n"
+                + "Hello: just a note\r\nThanks\r\n")))
+                .isInstanceOfSatisfying(QuarantineException.class,
+                        e -> assertThat(e.reasonCode()).isEqualTo(ReasonCode.NOT_A_NOTIFICATION));
+    }
+}

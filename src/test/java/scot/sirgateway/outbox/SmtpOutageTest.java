@@ -1,0 +1,85 @@
+package scot.sirgateway.outbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.time.Duration;
+import java.util.Map;
+
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import scot.sirgateway.SirGatewayApplication;
+import scot.sirgateway.support.TestMailServer;
+import scot.sirgateway.support.TestMessages;
+
+/**
+ * An acknowledgement queued while the relay is down waits in the outbox, survives the gateway being
+ * stopped, and goes out exactly once when a new gateway starts with the relay up.
+ */
+class SmtpOutageTest {
+
+    private static final String INTAKE = "outage-intake@sir-gateway.test";
+    private static final String DATABASE = "jdbc:h2:mem:sir-outage;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;"
+            + "DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1";
+
+    private final TestMailServer mail = TestMailServer.shared();
+
+    @Test
+    void acknowledgementShouldGoOutOnceAfterTheRelayComesBack() throws Exception {
+        mail.greenMail().setUser(INTAKE, INTAKE, TestMailServer.INTAKE_PASSWORD);
+        String sender = "outage@demo-council.test";
+        String messageId = TestMessages.newMessageId("demo-council.test");
+
+        String reference;
+        try (ConfigurableApplicationContext down = start(deadPort())) {
+            JdbcClient jdbc = down.getBean(JdbcClient.class);
+            mail.send(sender, INTAKE, TestMessages.plainNotification(sender, messageId, TestMessages.completeForm("outage")));
+            reference = Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> jdbc
+                    .sql("SELECT reference FROM notification WHERE message_id = ?").param(messageId)
+                    .query(String.class).optional().orElse(null), r -> r != null);
+            Map<String, Object> waiting = Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> jdbc
+                    .sql("SELECT state, attempts, last_error FROM outbox_mail WHERE recipient = ?").param(sender)
+                    .query().singleRow(), row -> ((Number) row.get("attempts")).intValue() >= 2);
+            assertThat(waiting.get("state")).isEqualTo("PENDING");
+            assertThat((String) waiting.get("last_error")).contains("relay unreachable");
+            assertThat(mail.received(sender)).isEmpty();
+        }
+
+        try (ConfigurableApplicationContext up = start(mail.smtpPort())) {
+            JdbcClient jdbc = up.getBean(JdbcClient.class);
+            Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> mail.received(sender).size() == 1);
+            Thread.sleep(4000); // time enough for a second send, were there to be one
+            assertThat(mail.received(sender)).hasSize(1);
+            assertThat(mail.received(sender).get(0).getSubject()).contains(reference);
+            assertThat(jdbc.sql("SELECT state FROM outbox_mail WHERE recipient = ?").param(sender)
+                    .query(String.class).single()).isEqualTo("SENT");
+            assertThat(jdbc.sql("SELECT COUNT(*) FROM notification WHERE message_id = ?").param(messageId)
+                    .query(Long.class).single()).isEqualTo(1);
+        }
+    }
+
+    private ConfigurableApplicationContext start(int smtpPort) {
+        return new SpringApplicationBuilder(SirGatewayApplication.class)
+                .profiles("test")
+                .properties(
+                        "server.port=0",
+                        "spring.datasource.url=" + DATABASE,
+                        "gateway.mail.intake.port=" + mail.imapPort(),
+                        "gateway.mail.intake.username=" + INTAKE,
+                        "gateway.mail.intake.password=" + TestMailServer.INTAKE_PASSWORD,
+                        "gateway.mail.outbound.port=" + smtpPort)
+                .run();
+    }
+
+    /** A loopback port nothing listens on. */
+    private static int deadPort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}

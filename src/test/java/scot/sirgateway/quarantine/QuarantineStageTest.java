@@ -1,0 +1,15 @@
+package scot.sirgateway.quarantine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class QuarantineStageTest {
+
+    @Test
+    void stageShouldBeTheFirstWordOfTheRouteId() {
+        assertThat(Quarantine.stageOf("unwrap-sender")).isEqualTo("unwrap");
+        assertThat(Quarantine.stageOf("register-notification")).isEqualTo("register");
+        assertThat(Quarantine.stageOf(null)).isEqualTo("intake");
+    }
+}
