@@ -1,6 +1,5 @@
 package scot.sirgateway.register;
 
-import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -67,9 +66,5 @@ public class NotificationRegistrar {
         storedMessages.markState(submission.storedMessageId(), StoredMessages.State.PROCESSED);
         acknowledgements.queue(id, reference, submission);
         return reference;
-    }
-
-    static String keys(java.util.Collection<FormField> fields) {
-        return fields.stream().map(FormField::key).collect(Collectors.joining(", "));
     }
 }

@@ -64,4 +64,23 @@ class ApiTest extends GatewayTest {
         }
         assertThat(response.body()).doesNotContain("127.0.0.1");
     }
+
+    @Test
+    void consoleShouldListNotificationsAndQuarantineWithEscapedValues() {
+        String sender = "console@demo-council.test";
+        String messageId = scot.sirgateway.support.TestMessages.newMessageId("demo-council.test");
+        mail.send(sender, INTAKE, scot.sirgateway.support.TestMessages.plainNotification(sender, messageId,
+                scot.sirgateway.support.TestMessages.completeForm("console")));
+        String reference = awaitReference(messageId);
+        String hostile = "<script>alert(1)</script>";
+        String hostileId = scot.sirgateway.support.TestMessages.newMessageId("demo-council.test");
+        mail.send("x@unknown.example", INTAKE, scot.sirgateway.support.TestMessages.plain(
+                "\"" + hostile + "\" <x@unknown.example>", hostileId, hostile, "nothing\r\n", java.util.Map.of()));
+        awaitQuarantine(hostileId);
+
+        HttpResponse<String> page = get("/", "operator", "operator-test-password");
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains(reference).contains("UNKNOWN_SENDER").doesNotContain("<script>alert");
+        assertThat(get("/", null, null).statusCode()).isIn(302, 401);
+    }
 }
