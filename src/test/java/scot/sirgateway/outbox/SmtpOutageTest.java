@@ -38,6 +38,7 @@ class SmtpOutageTest {
         String reference;
         try (ConfigurableApplicationContext down = start(deadPort())) {
             JdbcClient jdbc = down.getBean(JdbcClient.class);
+            assertThat(down.getEnvironment().getProperty("spring.datasource.url")).isEqualTo(DATABASE);
             mail.send(sender, INTAKE, TestMessages.plainNotification(sender, messageId, TestMessages.completeForm("outage")));
             reference = Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> jdbc
                     .sql("SELECT reference FROM notification WHERE message_id = ?").param(messageId)
@@ -64,16 +65,15 @@ class SmtpOutageTest {
     }
 
     private ConfigurableApplicationContext start(int smtpPort) {
+        // command-line arguments: they outrank application-test.yml, so this gateway has its own database
         return new SpringApplicationBuilder(SirGatewayApplication.class)
                 .profiles("test")
-                .properties(
-                        "server.port=0",
-                        "spring.datasource.url=" + DATABASE,
-                        "gateway.mail.intake.port=" + mail.imapPort(),
-                        "gateway.mail.intake.username=" + INTAKE,
-                        "gateway.mail.intake.password=" + TestMailServer.INTAKE_PASSWORD,
-                        "gateway.mail.outbound.port=" + smtpPort)
-                .run();
+                .run("--server.port=0",
+                        "--spring.datasource.url=" + DATABASE,
+                        "--gateway.mail.intake.port=" + mail.imapPort(),
+                        "--gateway.mail.intake.username=" + INTAKE,
+                        "--gateway.mail.intake.password=" + TestMailServer.INTAKE_PASSWORD,
+                        "--gateway.mail.outbound.port=" + smtpPort);
     }
 
     /** A loopback port nothing listens on. */
