@@ -40,6 +40,9 @@ class StartupTest {
         p.put("gateway.mail.outbound.starttls", "false");
         p.put("gateway.mail.outbound.from", "notifications@sir-gateway.test");
         p.put("gateway.storage.key", "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=");
+        p.put("gateway.crypto.keystores[0].path", "file:certs-example/gateway/gateway-rsa.p12");
+        p.put("gateway.crypto.keystores[0].password", "changeit");
+        p.put("gateway.trust.anchors[0]", "file:certs-example/ca/ca.cert.pem");
         p.put("gateway.security.admin.username", "admin");
         p.put("gateway.security.admin.password", "a-long-enough-password");
         return p;
@@ -81,6 +84,28 @@ class StartupTest {
         Map<String, String> p = production();
         p.remove("gateway.mail.intake.host");
         assertThat(failureOf(p)).contains("gateway.mail.intake").contains("host");
+    }
+
+    @Test
+    void missingKeystoreShouldStopStartUpNamingTheProperty() {
+        Map<String, String> p = production();
+        p.remove("gateway.crypto.keystores[0].path");
+        p.remove("gateway.crypto.keystores[0].password");
+        assertThat(failureOf(p)).contains("gateway.crypto").contains("keystore");
+    }
+
+    @Test
+    void wrongKeystorePasswordShouldStopStartUpNamingTheProperty() {
+        Map<String, String> p = production();
+        p.put("gateway.crypto.keystores[0].password", "not-the-password");
+        assertThat(failureOf(p)).contains("gateway.crypto.keystores[0]").contains("wrong password");
+    }
+
+    @Test
+    void missingTrustAnchorsShouldStopStartUpNamingTheProperty() {
+        Map<String, String> p = production();
+        p.remove("gateway.trust.anchors[0]");
+        assertThat(failureOf(p)).contains("gateway.trust").contains("anchors");
     }
 
     @Test

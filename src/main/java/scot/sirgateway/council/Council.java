@@ -1,9 +1,12 @@
 package scot.sirgateway.council;
 
+import java.security.cert.X509Certificate;
 import java.util.List;
 
 /**
  * A council as the registry knows it. {@code name} is always written exactly as in the national list.
+ * {@code certificates}, when not empty, are the only ones that may sign for the council;
+ * {@code senderPolicy}, when set, overrides {@code gateway.sender-policy.unsigned}.
  */
 public record Council(
         String name,
@@ -12,7 +15,10 @@ public record Council(
         boolean domainsConfirmed,
         Contact cswo,
         List<Contact> contacts,
-        boolean demo) {
+        boolean demo,
+        List<X509Certificate> certificates,
+        List<String> pdfPasswords,
+        SenderPolicy senderPolicy) {
 
     public record Contact(String name, String email) {
     }

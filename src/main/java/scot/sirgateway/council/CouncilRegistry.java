@@ -1,6 +1,7 @@
 package scot.sirgateway.council;
 
 import java.io.IOException;
+import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -91,7 +92,7 @@ public class CouncilRegistry {
                 .orElseThrow(() -> new IllegalStateException(property + ": " + location + " has no 'councils' list"));
         List<Council> result = new ArrayList<>();
         for (int i = 0; i < entries.size(); i++) {
-            result.add(entries.get(i).toCouncil(property + " (" + location + ") councils[" + i + "]"));
+            result.add(entries.get(i).toCouncil(property + " (" + location + ") councils[" + i + "]", resources));
         }
         return result;
     }
@@ -105,8 +106,11 @@ public class CouncilRegistry {
         private Council.Contact cswo;
         private List<Council.Contact> contacts = new ArrayList<>();
         private boolean demo;
+        private List<String> certificates = new ArrayList<>();
+        private List<String> pdfPasswords = new ArrayList<>();
+        private SenderPolicy senderPolicy;
 
-        Council toCouncil(String where) {
+        Council toCouncil(String where, ResourceLoader resources) {
             if (name == null || name.isBlank()) {
                 throw new IllegalStateException(where + ": name is missing");
             }
@@ -115,8 +119,12 @@ public class CouncilRegistry {
                         + "' is not a council name as written in the national list");
             }
             List<String> lowerDomains = domains.stream().map(d -> d.trim().toLowerCase(Locale.ROOT)).toList();
+            List<X509Certificate> certs = new ArrayList<>();
+            for (String location : certificates) {
+                certs.addAll(PemCertificates.read(resources.getResource(location), where + ".certificates"));
+            }
             return new Council(name, List.copyOf(aliases), lowerDomains, domainsConfirmed, cswo,
-                    List.copyOf(contacts), demo);
+                    List.copyOf(contacts), demo, List.copyOf(certs), List.copyOf(pdfPasswords), senderPolicy);
         }
 
         public void setName(String name) { this.name = name; }
@@ -126,6 +134,12 @@ public class CouncilRegistry {
         public void setCswo(Council.Contact cswo) { this.cswo = cswo; }
         public void setContacts(List<Council.Contact> contacts) { this.contacts = contacts; }
         public void setDemo(boolean demo) { this.demo = demo; }
+        public void setCertificates(List<String> certificates) { this.certificates = certificates; }
+        public void setPdfPasswords(List<String> pdfPasswords) { this.pdfPasswords = pdfPasswords; }
+        public void setSenderPolicy(SenderPolicy senderPolicy) { this.senderPolicy = senderPolicy; }
+        public List<String> getCertificates() { return certificates; }
+        public List<String> getPdfPasswords() { return pdfPasswords; }
+        public SenderPolicy getSenderPolicy() { return senderPolicy; }
         public String getName() { return name; }
         public List<String> getAliases() { return aliases; }
         public List<String> getDomains() { return domains; }

@@ -33,7 +33,7 @@ public class FormLineExtractor {
     public Submission extract(Submission submission) {
         List<String> texts = new ArrayList<>();
         try {
-            collectText(submission.mime(), texts);
+            collectText(submission.content(), texts);
         } catch (MessagingException | IOException e) {
             throw new QuarantineException(ReasonCode.MALFORMED_MESSAGE, "A text part cannot be decoded ("
                     + e.getClass().getSimpleName() + ").", e);

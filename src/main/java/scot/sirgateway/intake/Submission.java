@@ -12,6 +12,7 @@ import scot.sirgateway.council.Council;
 import scot.sirgateway.register.FieldSource;
 import scot.sirgateway.register.FieldValue;
 import scot.sirgateway.register.FormField;
+import scot.sirgateway.register.Layer;
 
 /**
  * One stored message on its way through the stages: the exchange body from {@code intake-parse} to
@@ -36,7 +37,9 @@ public class Submission {
     private String signer;
     private boolean signatureVerified;
     private boolean decrypted;
-    private final List<Map<String, Object>> layers = new ArrayList<>();
+    private java.security.cert.X509Certificate signerCertificate;
+    private jakarta.mail.Part content;
+    private final List<Layer> layers = new ArrayList<>();
 
     // extract
     private final Map<FormField, RawValue> rawValues = new EnumMap<>(FormField.class);
@@ -63,16 +66,27 @@ public class Submission {
     public String signer() { return signer; }
     public boolean signatureVerified() { return signatureVerified; }
     public boolean decrypted() { return decrypted; }
-    public List<Map<String, Object>> layers() { return layers; }
+    public List<Layer> layers() { return layers; }
+
+    /** The certificate of the verified signer, when there is one (acknowledgements are encrypted to it). */
+    public java.security.cert.X509Certificate signerCertificate() { return signerCertificate; }
+
+    /** The innermost content, once the security layers are off (the whole message when there are none). */
+    public jakarta.mail.Part content() { return content == null ? mime : content; }
+
+    public void unwrapped(jakarta.mail.Part content) {
+        this.content = content;
+    }
 
     public void identifySender(String address, Council council) {
         this.senderAddress = address;
         this.senderCouncil = council;
     }
 
-    public void recordSignature(String signer, boolean verified) {
+    public void recordSignature(String signer, java.security.cert.X509Certificate certificate) {
         this.signer = signer;
-        this.signatureVerified = verified;
+        this.signerCertificate = certificate;
+        this.signatureVerified = certificate != null;
     }
 
     public void markDecrypted() {

@@ -57,7 +57,7 @@ final class NotificationJson {
         json.put("signer", e.signer());
         json.put("signature_verified", e.signatureVerified());
         json.put("decrypted", e.decrypted());
-        json.put("layers", List.of());
+        json.put("layers", e.layers().stream().map(NotificationJson::layer).toList());
         json.put("domestic_abuse", e.domesticAbuse());
         json.put("historical", e.historical());
         json.put("notified_within_5_working_days", e.notifiedWithin5WorkingDays());
@@ -79,6 +79,17 @@ final class NotificationJson {
             timeline.add(item);
         }
         json.put("timeline", timeline);
+        return json;
+    }
+
+    private static Map<String, Object> layer(scot.sirgateway.register.Layer layer) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("kind", layer.kind().name());
+        json.put("algorithm", layer.algorithm());
+        json.put("key", layer.key());
+        json.put("signer", layer.signer());
+        json.put("verified", layer.verified());
+        json.put("reason", layer.reason());
         return json;
     }
 

@@ -1,6 +1,8 @@
 package scot.sirgateway.register;
 
 
+import java.util.List;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -56,7 +58,7 @@ public class NotificationRegistrar {
         Notifications.Envelope envelope = new Notifications.Envelope(0, reference, status, submission.source(),
                 submission.receivedAt(), submission.messageId(), submission.senderAddress(), submission.signer(),
                 submission.signatureVerified(), submission.decrypted(), group, null, null, null, null, null, null,
-                null, null, submission.storedMessageId());
+                null, null, submission.storedMessageId(), List.copyOf(submission.layers()));
         long id = notifications.insert(envelope, submission.fields());
         timeline.append(id, submission.receivedAt(), "RECEIVED", "received by " + submission.source().toLowerCase()
                 + " (stored message " + submission.storedMessageId() + ")", Timeline.SYSTEM);

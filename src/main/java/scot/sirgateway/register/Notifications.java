@@ -32,7 +32,8 @@ public class Notifications {
             OffsetDateTime receivedAt, String messageId, String sender, String signer, boolean signatureVerified,
             boolean decrypted, String group, Boolean domesticAbuse, Boolean historical,
             Boolean notifiedWithin5WorkingDays, Integer workingDaysLate, OffsetDateTime acknowledgedAt,
-            OffsetDateTime forwardDue, OffsetDateTime forwardedAt, LocalDate reviewDue, Long storedMessageId) {
+            OffsetDateTime forwardDue, OffsetDateTime forwardedAt, LocalDate reviewDue, Long storedMessageId,
+            List<Layer> layers) {
     }
 
     /** A notification as stored: envelope, typed form values, and per-field provenance. */
@@ -46,7 +47,10 @@ public class Notifications {
     private static final String ENVELOPE_COLUMNS = "id, reference, status, source, received_at, message_id, sender, "
             + "signer, signature_verified, decrypted, group_code, domestic_abuse, historical, "
             + "notified_within_5_working_days, working_days_late, acknowledged_at, forward_due, forwarded_at, "
-            + "review_due, stored_message_id";
+            + "review_due, stored_message_id, layers";
+
+    private static final tools.jackson.databind.json.JsonMapper LAYERS_JSON =
+            tools.jackson.databind.json.JsonMapper.builder().build();
 
     private final JdbcClient jdbc;
     private final StorageCipher cipher;
@@ -62,11 +66,12 @@ public class Notifications {
     public long insert(Envelope envelope, Map<FormField, FieldValue> fields) {
         List<String> columns = new ArrayList<>(List.of("reference", "stored_message_id", "status", "source",
                 "received_at", "message_id", "sender", "signer", "signature_verified", "decrypted", "group_code",
-                "domestic_abuse", "historical", "created_at"));
+                "domestic_abuse", "historical", "created_at", "layers"));
         List<Object> values = new ArrayList<>(Arrays.asList(envelope.reference(), envelope.storedMessageId(),
                 envelope.status().name(), envelope.source(), envelope.receivedAt(), envelope.messageId(),
                 envelope.sender(), envelope.signer(), envelope.signatureVerified(), envelope.decrypted(),
-                envelope.group(), envelope.domesticAbuse(), envelope.historical(), OffsetDateTime.now(clock)));
+                envelope.group(), envelope.domesticAbuse(), envelope.historical(), OffsetDateTime.now(clock),
+                LAYERS_JSON.writeValueAsString(envelope.layers())));
         for (Map.Entry<FormField, FieldValue> entry : fields.entrySet()) {
             if (entry.getValue().value() != null) {
                 columns.add(entry.getKey().key());
@@ -199,6 +204,13 @@ public class Notifications {
                 (Integer) rs.getObject("working_days_late", Integer.class),
                 rs.getObject("acknowledged_at", OffsetDateTime.class), rs.getObject("forward_due", OffsetDateTime.class),
                 rs.getObject("forwarded_at", OffsetDateTime.class), rs.getObject("review_due", LocalDate.class),
-                (Long) rs.getObject("stored_message_id", Long.class));
+                (Long) rs.getObject("stored_message_id", Long.class), layers(rs.getString("layers")));
+    }
+
+    private static List<Layer> layers(String json) {
+        if (json == null) {
+            return List.of();
+        }
+        return List.of(LAYERS_JSON.readValue(json, Layer[].class));
     }
 }

@@ -4,22 +4,26 @@ import org.springframework.stereotype.Component;
 
 import scot.sirgateway.council.Council;
 import scot.sirgateway.council.CouncilRegistry;
+import scot.sirgateway.council.SenderPolicy;
 import scot.sirgateway.intake.Submission;
 import scot.sirgateway.quarantine.QuarantineException;
 import scot.sirgateway.quarantine.ReasonCode;
 
 /**
- * Reads who sent a submission: its From address and the council owning that address's domain.
- * Without a signature the sender is unverified ({@code signature_verified=false}). A From domain of
- * no registered council is {@code UNKNOWN_SENDER}.
+ * The {@code unwrap-sender} step: who sent a submission. A verified signer has already been checked
+ * against its council; otherwise the council is the one owning the From address's domain
+ * ({@code UNKNOWN_SENDER} when none does) and the sender policy decides whether unsigned mail is
+ * accepted unverified or quarantined as {@code UNSIGNED_NOT_ALLOWED}.
  */
 @Component("senderIdentification")
 public class SenderIdentification {
 
     private final CouncilRegistry councils;
+    private final SenderPolicyProperties policy;
 
-    public SenderIdentification(CouncilRegistry councils) {
+    public SenderIdentification(CouncilRegistry councils, SenderPolicyProperties policy) {
         this.councils = councils;
+        this.policy = policy;
     }
 
     public Submission identify(Submission submission) {
@@ -31,8 +35,17 @@ public class SenderIdentification {
                 "The sender's domain " + from.substring(from.indexOf('@') + 1)
                         + " belongs to no council in the registry (gateway.councils-file). If it is a council's"
                         + " new domain, add it to the registry and reprocess."));
+        if (!submission.signatureVerified() && policyFor(council) == SenderPolicy.QUARANTINE) {
+            throw new QuarantineException(ReasonCode.UNSIGNED_NOT_ALLOWED, "The message from " + council.name()
+                    + " is not signed, and the sender policy requires a signature (gateway.sender-policy.unsigned"
+                    + (council.senderPolicy() != null ? ", overridden for this council in gateway.councils-file" : "")
+                    + ").");
+        }
         submission.identifySender(from, council);
-        submission.recordSignature(null, false);
         return submission;
+    }
+
+    SenderPolicy policyFor(Council council) {
+        return council.senderPolicy() != null ? council.senderPolicy() : policy.unsigned();
     }
 }

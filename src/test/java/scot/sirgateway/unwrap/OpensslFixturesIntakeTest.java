@@ -1,0 +1,86 @@
+package scot.sirgateway.unwrap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Map;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import scot.sirgateway.support.GatewayTest;
+
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Messages made by OpenSSL's cms and smime commands (src/test/resources/smime, with the keys that
+ * made them), delivered through the real SMTP server and taken by the real IMAP route.
+ */
+class OpensslFixturesIntakeTest extends GatewayTest {
+
+    static byte[] fixture(String name) {
+        try (InputStream in = OpensslFixturesIntakeTest.class.getResourceAsStream("/smime/" + name + ".eml")) {
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({
+            // fixture,                       decrypted, signed, layers
+            "enveloped-aes128-rsa,            true,  false, ENCRYPTED",
+            "enveloped-aes192-rsa,            true,  false, ENCRYPTED",
+            "enveloped-aes256-rsa,            true,  false, ENCRYPTED",
+            "enveloped-aes256-rsa-oaep,       true,  false, ENCRYPTED",
+            "enveloped-aes256-ecdh-p256,      true,  false, ENCRYPTED",
+            "enveloped-aes256-ecdh-p384,      true,  false, ENCRYPTED",
+            "authenveloped-aes256-gcm,        true,  false, AUTH_ENCRYPTED",
+            "enveloped-to-old-key,            true,  false, ENCRYPTED",
+            "signed-opaque,                   false, true,  SIGNED_OPAQUE",
+            "signed-detached,                 false, true,  SIGNED_DETACHED",
+            "signed-then-encrypted,           true,  true,  ENCRYPTED SIGNED_DETACHED",
+            "triple-wrapped,                  true,  true,  SIGNED_DETACHED ENCRYPTED SIGNED_DETACHED",
+    })
+    void opensslMessageShouldOpenAndBecomeANotification(String name, boolean decrypted, boolean signed, String layers) {
+        mail.send("cjsw@demo-council.test", INTAKE, fixture(name));
+        String reference = awaitReference("<" + name + "@demo-council.test>");
+
+        JsonNode notification = api("/api/notifications/" + reference);
+        assertThat(notification.get("decrypted").asBoolean()).isEqualTo(decrypted);
+        assertThat(notification.get("signature_verified").asBoolean()).isEqualTo(signed);
+        assertThat(notification.get("description").asString()).contains(name);
+        assertThat(notification.get("local_authority").asString()).isEqualTo("Demo Council");
+        assertThat(notification.get("layers").findValuesAsString("kind")).containsExactly(layers.split(" "));
+        if (signed) {
+            assertThat(notification.get("signer").asString()).isEqualTo("cjsw@demo-council.test");
+            assertThat(notification.get("status").asString()).isEqualTo("REGISTERED");
+        } else {
+            assertThat(notification.get("status").asString()).isEqualTo("TRIAGE");
+        }
+        if (decrypted) {
+            assertThat(notification.get("layers").get(layers.startsWith("SIGNED") ? 1 : 0).get("key").asString())
+                    .contains(name.contains("old-key") ? "gateway-rsa-old" : name.contains("p384") ? "gateway-ec384"
+                            : name.contains("ecdh") ? "gateway-ec" : "gateway-rsa");
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({
+            "encrypted-to-someone-else, UNDECRYPTABLE,    unwrap",
+            "signed-by-other-council,   SENDER_MISMATCH,  unwrap",
+            "signed-tampered,           BAD_SIGNATURE,    unwrap",
+            "signed-self-signed,        UNTRUSTED_SIGNER, unwrap",
+            "four-layers,               MALFORMED_SMIME,  unwrap",
+            "malformed-pkcs7,           MALFORMED_SMIME,  unwrap",
+    })
+    void opensslMessageThatCannotBeTrustedShouldBeQuarantined(String name, String reasonCode, String stage) {
+        mail.send("cjsw@demo-council.test", INTAKE, fixture(name));
+        Map<String, Object> quarantined = awaitQuarantine("<" + name + "@demo-council.test>");
+        assertThat(quarantined.get("reason_code")).isEqualTo(reasonCode);
+        assertThat(quarantined.get("stage")).isEqualTo(stage);
+        assertThat(count("SELECT COUNT(*) FROM stored_message WHERE message_id = ? AND raw_blob_id IS NOT NULL",
+                "<" + name + "@demo-council.test>")).isEqualTo(1);
+    }
+}
