@@ -20,23 +20,34 @@ import scot.sirgateway.register.FieldSource;
 import scot.sirgateway.register.FormField;
 
 /**
- * Reads the form's {@code key: value} lines from the plain-text body and text attachments. A line
- * that names no form key continues the free-text field above it (a description over several lines).
- * Nothing that reads as a form is {@code NOT_A_NOTIFICATION}.
+ * Reads the notification out of the message's content: the AcroForm fields of attached PDFs first
+ * ({@link PdfFormReader}), then the form's {@code key: value} lines from the plain-text body and text
+ * attachments. A line that names no form key continues the free-text field above it (a description
+ * over several lines). Nothing that reads as a form is {@code NOT_A_NOTIFICATION}.
  */
 @Component("formLineExtractor")
 public class FormLineExtractor {
+
+    private final PdfFormReader pdfForms;
+
+    public FormLineExtractor(PdfFormReader pdfForms) {
+        this.pdfForms = pdfForms;
+    }
 
     private static final Pattern LABEL_LINE = Pattern.compile("^\\s*([A-Za-z][A-Za-z _/\\-]{1,40}?)\\s*[:=]\\s?(.*)$");
     private static final int MAX_VALUE_CHARS = 20_000;
 
     public Submission extract(Submission submission) {
         List<String> texts = new ArrayList<>();
+        List<Attachment> pdfs = new ArrayList<>();
         try {
-            collectText(submission.content(), texts);
+            collect(submission.content(), texts, pdfs);
         } catch (MessagingException | IOException e) {
             throw new QuarantineException(ReasonCode.MALFORMED_MESSAGE, "A text part cannot be decoded ("
                     + e.getClass().getSimpleName() + ").", e);
+        }
+        for (Attachment pdf : pdfs) {
+            pdfForms.read(pdf.bytes(), pdf.name(), submission);
         }
         for (String text : texts) {
             readLines(text, submission);
@@ -48,11 +59,19 @@ public class FormLineExtractor {
         return submission;
     }
 
-    private static void collectText(Part part, List<String> texts) throws MessagingException, IOException {
+    private record Attachment(String name, byte[] bytes) {
+    }
+
+    private static void collect(Part part, List<String> texts, List<Attachment> pdfs) throws MessagingException, IOException {
+        String name = part.getFileName();
         if (part.isMimeType("multipart/*")) {
             Multipart multipart = (Multipart) part.getContent();
             for (int i = 0; i < multipart.getCount(); i++) {
-                collectText(multipart.getBodyPart(i), texts);
+                collect(multipart.getBodyPart(i), texts, pdfs);
+            }
+        } else if (part.isMimeType("application/pdf") || (name != null && name.toLowerCase(java.util.Locale.ROOT).endsWith(".pdf"))) {
+            try (java.io.InputStream in = part.getInputStream()) {
+                pdfs.add(new Attachment(name == null ? "(unnamed PDF)" : name, in.readAllBytes()));
             }
         } else if (part.isMimeType("text/plain")) {
             Object content = part.getContent();

@@ -11,6 +11,7 @@ import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
 
 import scot.sirgateway.storage.BlobStore;
+import scot.sirgateway.storage.StorageCipher;
 
 /**
  * The {@code stored_message} table: every message taken in, its bytes encrypted in the blob store,
@@ -48,11 +49,13 @@ public class StoredMessages {
 
     private final JdbcClient jdbc;
     private final BlobStore blobs;
+    private final StorageCipher cipher;
     private final Clock clock;
 
-    public StoredMessages(JdbcClient jdbc, BlobStore blobs, Clock clock) {
+    public StoredMessages(JdbcClient jdbc, BlobStore blobs, StorageCipher cipher, Clock clock) {
         this.jdbc = jdbc;
         this.blobs = blobs;
+        this.cipher = cipher;
         this.clock = clock;
     }
 
@@ -126,6 +129,19 @@ public class StoredMessages {
         return jdbc.sql("SELECT id FROM stored_message WHERE message_id = ? AND id < ? AND content_sha256 <> ? ORDER BY id")
                 .params(message.messageId(), message.id(), message.contentSha256())
                 .query(Long.class).list().stream().findFirst();
+    }
+
+    /** Keeps a PDF password an operator supplied for this message, encrypted like everything at rest. */
+    public void setPdfPassword(long id, String password) {
+        jdbc.sql("UPDATE stored_message SET pdf_password = ? WHERE id = ?")
+                .params(cipher.encryptValue(password, "stored_message:" + id + ":pdf_password"), id).update();
+    }
+
+    /** The PDF password an operator supplied for this message, if any. */
+    public Optional<String> pdfPassword(long id) {
+        byte[] sealed = jdbc.sql("SELECT pdf_password FROM stored_message WHERE id = ?").param(id)
+                .query((rs, n) -> rs.getBytes(1)).optional().orElse(null);
+        return Optional.ofNullable(cipher.decryptValue(sealed, "stored_message:" + id + ":pdf_password"));
     }
 
     public void markState(long id, State state) {

@@ -24,6 +24,16 @@ class ApiProblems extends ResponseEntityExceptionHandler {
                 + "' has a value the gateway cannot read (dates are yyyy-mm-dd; status is TRIAGE, REGISTERED or FORWARDED)");
     }
 
+    @ExceptionHandler(java.util.NoSuchElementException.class)
+    ProblemDetail notFound(java.util.NoSuchElementException e) {
+        return ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
+    }
+
+    @ExceptionHandler(scot.sirgateway.quarantine.QuarantineRelease.ReleaseRefusedException.class)
+    ProblemDetail refused(scot.sirgateway.quarantine.QuarantineRelease.ReleaseRefusedException e) {
+        return ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
+    }
+
     @ExceptionHandler(Exception.class)
     ProblemDetail unexpected(Exception e) {
         log.error("API call failed", e);

@@ -4,21 +4,50 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import java.security.Principal;
+
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import scot.sirgateway.quarantine.QuarantineEntries;
+import scot.sirgateway.quarantine.QuarantineRelease;
 
-/** {@code GET /api/quarantine}: the messages waiting for an operator. */
+/**
+ * {@code GET /api/quarantine}: the messages waiting for an operator; {@code POST .../reprocess} and
+ * {@code POST .../password} send one through the stages again.
+ */
 @RestController
 @RequestMapping("/api/quarantine")
 class QuarantineApi {
 
     private final QuarantineEntries entries;
+    private final QuarantineRelease release;
 
-    QuarantineApi(QuarantineEntries entries) {
+    QuarantineApi(QuarantineEntries entries, QuarantineRelease release) {
         this.entries = entries;
+        this.release = release;
+    }
+
+    /** The body of the password call. */
+    record PasswordRequest(String password) {
+    }
+
+    @PostMapping("/{id}/reprocess")
+    ResponseEntity<Map<String, Object>> reprocess(@PathVariable long id, Principal operator) {
+        release.reprocess(id, operator.getName());
+        return ResponseEntity.accepted().body(Map.of("id", id, "state", "RELEASED"));
+    }
+
+    @PostMapping("/{id}/password")
+    ResponseEntity<Map<String, Object>> password(@PathVariable long id, @RequestBody PasswordRequest request,
+            Principal operator) {
+        release.supplyPdfPassword(id, request.password(), operator.getName());
+        return ResponseEntity.accepted().body(Map.of("id", id, "state", "RELEASED"));
     }
 
     @GetMapping

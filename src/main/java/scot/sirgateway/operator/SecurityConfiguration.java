@@ -11,9 +11,9 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 
 /**
- * Who may see what: the health endpoint is open (it names components, never details); the API wants
- * an operator, inspector or admin, by HTTP Basic (programs) or session login (the console). Failures
- * answer problem+json.
+ * Who may see what: the health endpoint is open (it names components, never details); reading the
+ * API wants an operator, inspector or admin, changing anything an operator or admin, by HTTP Basic
+ * (programs) or session login (the console). Failures answer problem+json.
  */
 @Configuration(proxyBeanMethods = false)
 public class SecurityConfiguration {
@@ -27,7 +27,11 @@ public class SecurityConfiguration {
     SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
         http.authorizeHttpRequests(requests -> requests
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/error").permitAll()
-                        .requestMatchers("/api/**").hasAnyRole(Role.OPERATOR.name(), Role.INSPECTOR.name(), Role.ADMIN.name())
+                        .requestMatchers(org.springframework.http.HttpMethod.GET, "/api/**")
+                        .hasAnyRole(Role.OPERATOR.name(), Role.INSPECTOR.name(), Role.ADMIN.name())
+                        .requestMatchers("/api/quarantine/**", "/api/notifications/*/release")
+                        .hasAnyRole(Role.OPERATOR.name(), Role.ADMIN.name())
+                        .requestMatchers("/api/**").denyAll()
                         .anyRequest().authenticated())
                 .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) -> problem(response,
                         HttpStatus.UNAUTHORIZED, "Sign in with your console account (HTTP Basic for programs).")))
@@ -37,7 +41,10 @@ public class SecurityConfiguration {
                                 request -> request.getRequestURI().startsWith(request.getContextPath() + "/api/"))
                         .accessDeniedHandler((request, response, e) -> problem(response, HttpStatus.FORBIDDEN,
                                 "Your account may not do this.")))
-                .formLogin(Customizer.withDefaults());
+                .formLogin(Customizer.withDefaults())
+                // programs call the API with HTTP Basic and no session; the console's session cookie is
+                // SameSite=Strict (application.yml), so no other site can make a browser post to it
+                .csrf(csrf -> csrf.ignoringRequestMatchers("/api/**"));
         return http.build();
     }
 

@@ -38,15 +38,27 @@ public class QuarantineEntries {
         return keys.getKey().longValue();
     }
 
+    private static final String COLUMNS = "id, stored_message_id, received_at, message_id, sender, stage, reason_code, "
+            + "reason, state, created_at";
+
+    private static final org.springframework.jdbc.core.RowMapper<Entry> ROW = (rs, n) -> new Entry(rs.getLong("id"),
+            (Long) rs.getObject("stored_message_id", Long.class), rs.getObject("received_at", OffsetDateTime.class),
+            rs.getString("message_id"), rs.getString("sender"), rs.getString("stage"),
+            ReasonCode.valueOf(rs.getString("reason_code")), rs.getString("reason"), State.valueOf(rs.getString("state")),
+            rs.getObject("created_at", OffsetDateTime.class));
+
     public List<Entry> open() {
-        return jdbc.sql("SELECT id, stored_message_id, received_at, message_id, sender, stage, reason_code, reason, "
-                        + "state, created_at FROM quarantine WHERE state = ? ORDER BY id")
-                .param(State.OPEN.name())
-                .query((rs, n) -> new Entry(rs.getLong("id"), (Long) rs.getObject("stored_message_id", Long.class),
-                        rs.getObject("received_at", OffsetDateTime.class), rs.getString("message_id"),
-                        rs.getString("sender"), rs.getString("stage"), ReasonCode.valueOf(rs.getString("reason_code")),
-                        rs.getString("reason"), State.valueOf(rs.getString("state")),
-                        rs.getObject("created_at", OffsetDateTime.class)))
-                .list();
+        return jdbc.sql("SELECT " + COLUMNS + " FROM quarantine WHERE state = ? ORDER BY id")
+                .param(State.OPEN.name()).query(ROW).list();
+    }
+
+    public java.util.Optional<Entry> find(long id) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM quarantine WHERE id = ?").param(id).query(ROW).optional();
+    }
+
+    /** Closes an open entry; answers false when it was not open any more. */
+    public boolean resolve(long id, State state, String by) {
+        return jdbc.sql("UPDATE quarantine SET state = ?, resolved_at = ?, resolved_by = ? WHERE id = ? AND state = ?")
+                .params(state.name(), OffsetDateTime.now(clock), by, id, State.OPEN.name()).update() == 1;
     }
 }

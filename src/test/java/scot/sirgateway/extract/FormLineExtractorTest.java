@@ -22,7 +22,7 @@ import scot.sirgateway.register.FormField;
 
 class FormLineExtractorTest {
 
-    private final FormLineExtractor extractor = new FormLineExtractor();
+    private final FormLineExtractor extractor = new FormLineExtractor(new PdfFormReader(null));
 
     static Submission submission(String mail) throws Exception {
         byte[] raw = mail.getBytes(StandardCharsets.UTF_8);
