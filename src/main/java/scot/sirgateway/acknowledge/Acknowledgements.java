@@ -20,8 +20,9 @@ import scot.sirgateway.register.Timeline;
 
 /**
  * Queues the acknowledgement of a new notification, to its From address (never Reply-To), with the
- * reference in the subject and the names of the fields received and missing, never their values.
- * Runs inside the registering transaction; the reply rules may suppress it, which the timeline records.
+ * reference in the subject and the names of the fields received and missing. Values are named only
+ * when the acknowledgement is encrypted to the verified signer's certificate. Runs inside the
+ * registering transaction; the reply rules may suppress it, which the timeline records.
  */
 @Component
 public class Acknowledgements {
@@ -59,13 +60,27 @@ public class Acknowledgements {
         model.put("received", received);
         model.put("missing", missing);
         model.put("triage", !submission.triageReasons().isEmpty());
+        // values go back only inside encryption to the verified signer's own certificate
+        java.security.cert.X509Certificate encryptTo = submission.signerCertificate();
+        model.put("encrypted", encryptTo != null);
+        Map<String, String> values = new java.util.LinkedHashMap<>();
+        if (encryptTo != null) {
+            for (FormField field : FormField.values()) {
+                FieldValue value = submission.fields().get(field);
+                if (hasValue(value)) {
+                    values.put(field.key(), value.value().toString());
+                }
+            }
+        }
+        model.put("values", values);
         String text = templates.render("acknowledgement", model);
         String messageId = composer.messageId(reference + ".ack");
         byte[] mime = composer.compose(messageId, submission.senderAddress(),
                 "[" + reference + "] Serious incident notification received", text, submission.messageId(),
-                "auto-replied");
+                "auto-replied", encryptTo);
         if (outbox.queue(Outbox.Purpose.ACKNOWLEDGEMENT, messageId, submission.senderAddress(), mime, notificationId, null)) {
-            timeline.append(notificationId, "ACKNOWLEDGEMENT_QUEUED", "to the sender's address");
+            timeline.append(notificationId, "ACKNOWLEDGEMENT_QUEUED", encryptTo == null ? "to the sender's address"
+                    : "to the sender's address, encrypted to the signer's certificate");
         }
     }
 

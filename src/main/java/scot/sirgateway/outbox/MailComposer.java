@@ -14,19 +14,23 @@ import jakarta.mail.internet.MimeMessage;
 
 import org.springframework.stereotype.Component;
 
+import scot.sirgateway.smime.SmimeEncryptor;
+
 /**
- * Builds the gateway's plain-text mails with the headers every one of them carries: the gateway as
- * sender, a fixed Message-ID per purpose, {@code Auto-Submitted}, and the thread of the mail it
- * answers.
+ * Builds the gateway's text mails, in clear or S/MIME-encrypted to the recipient, with the headers
+ * every one of them carries: the gateway as sender, a fixed Message-ID per purpose,
+ * {@code Auto-Submitted}, and the thread of the mail it answers.
  */
 @Component
 public class MailComposer {
 
     private final OutboundMailProperties properties;
+    private final SmimeEncryptor encryptor;
     private final Session session = Session.getInstance(new Properties());
 
-    public MailComposer(OutboundMailProperties properties) {
+    public MailComposer(OutboundMailProperties properties, SmimeEncryptor encryptor) {
         this.properties = properties;
+        this.encryptor = encryptor;
     }
 
     /** A Message-ID of the gateway's domain: {@code <SIR-2026-0042.ack@sir-gateway.test>}. */
@@ -36,6 +40,15 @@ public class MailComposer {
 
     public byte[] compose(String messageId, String to, String subject, String text, String inReplyTo,
             String autoSubmitted) {
+        return compose(messageId, to, subject, text, inReplyTo, autoSubmitted, null);
+    }
+
+    /**
+     * The same, with the text encrypted to the recipient's certificate when one is given (S/MIME
+     * EnvelopedData, AES-256-CBC).
+     */
+    public byte[] compose(String messageId, String to, String subject, String text, String inReplyTo,
+            String autoSubmitted, java.security.cert.X509Certificate encryptTo) {
         try {
             MimeMessage message = new FixedIdMessage(session, messageId);
             message.setFrom(new InternetAddress(properties.from(), "SIR Gateway"));
@@ -47,7 +60,19 @@ public class MailComposer {
                 message.setHeader("In-Reply-To", inReplyTo);
                 message.setHeader("References", inReplyTo);
             }
-            message.setText(text, StandardCharsets.UTF_8.name());
+            if (encryptTo == null) {
+                message.setText(text, StandardCharsets.UTF_8.name());
+            } else {
+                jakarta.mail.internet.MimeBodyPart encrypted = encryptor.encrypt(SmimeEncryptor.textPart(text), encryptTo);
+                message.setContent(encrypted.getContent(), encrypted.getContentType());
+                message.saveChanges();
+                for (String header : new String[] {"Content-Type", "Content-Transfer-Encoding", "Content-Disposition"}) {
+                    String value = encrypted.getHeader(header, null);
+                    if (value != null) {
+                        message.setHeader(header, value);
+                    }
+                }
+            }
             message.saveChanges();
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             message.writeTo(out);

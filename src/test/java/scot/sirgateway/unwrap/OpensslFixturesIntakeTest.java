@@ -6,10 +6,14 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.Map;
 
+import jakarta.mail.internet.MimeMessage;
+
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import scot.sirgateway.support.GatewayTest;
+import scot.sirgateway.support.Openssl;
+import scot.sirgateway.support.TestMessages;
 
 import tools.jackson.databind.JsonNode;
 
@@ -24,6 +28,20 @@ class OpensslFixturesIntakeTest extends GatewayTest {
             return in.readAllBytes();
         } catch (IOException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    private MimeMessage awaitAcknowledgement(String reference) {
+        return org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).until(
+                () -> mail.received("cjsw@demo-council.test").stream().filter(m -> subject(m).contains(reference))
+                        .findFirst().orElse(null), m -> m != null);
+    }
+
+    private static String subject(MimeMessage message) {
+        try {
+            return message.getSubject();
+        } catch (jakarta.mail.MessagingException e) {
+            return "";
         }
     }
 
@@ -43,7 +61,8 @@ class OpensslFixturesIntakeTest extends GatewayTest {
             "signed-then-encrypted,           true,  true,  ENCRYPTED SIGNED_DETACHED",
             "triple-wrapped,                  true,  true,  SIGNED_DETACHED ENCRYPTED SIGNED_DETACHED",
     })
-    void opensslMessageShouldOpenAndBecomeANotification(String name, boolean decrypted, boolean signed, String layers) {
+    void opensslMessageShouldOpenAndBecomeANotification(String name, boolean decrypted, boolean signed, String layers)
+            throws Exception {
         mail.send("cjsw@demo-council.test", INTAKE, fixture(name));
         String reference = awaitReference("<" + name + "@demo-council.test>");
 
@@ -53,11 +72,18 @@ class OpensslFixturesIntakeTest extends GatewayTest {
         assertThat(notification.get("description").asString()).contains(name);
         assertThat(notification.get("local_authority").asString()).isEqualTo("Demo Council");
         assertThat(notification.get("layers").findValuesAsString("kind")).containsExactly(layers.split(" "));
+        MimeMessage ack = awaitAcknowledgement(reference);
         if (signed) {
             assertThat(notification.get("signer").asString()).isEqualTo("cjsw@demo-council.test");
             assertThat(notification.get("status").asString()).isEqualTo("REGISTERED");
+            // encrypted to the signer's certificate: OpenSSL opens it with the council's key, values inside
+            assertThat(ack.getContentType()).startsWith("application/pkcs7-mime");
+            assertThat(Openssl.decrypt(ack, "certs-example/councils/demo-council")).contains(reference)
+                    .contains("offender_ref: DEMO-0001");
         } else {
             assertThat(notification.get("status").asString()).isEqualTo("TRIAGE");
+            assertThat(ack.getContentType()).startsWith("text/plain");
+            assertThat((String) ack.getContent()).contains(reference).doesNotContain("DEMO-0001");
         }
         if (decrypted) {
             assertThat(notification.get("layers").get(layers.startsWith("SIGNED") ? 1 : 0).get("key").asString())
@@ -77,7 +103,11 @@ class OpensslFixturesIntakeTest extends GatewayTest {
     })
     void opensslMessageThatCannotBeTrustedShouldBeQuarantined(String name, String reasonCode, String stage) {
         mail.send("cjsw@demo-council.test", INTAKE, fixture(name));
+        String behind = TestMessages.newMessageId("demo-council.test");
+        mail.send("behind@demo-council.test", INTAKE, TestMessages.plainNotification("behind@demo-council.test", behind,
+                TestMessages.completeForm("behind " + name)));
         Map<String, Object> quarantined = awaitQuarantine("<" + name + "@demo-council.test>");
+        assertThat(awaitReference(behind)).startsWith("SIR-");
         assertThat(quarantined.get("reason_code")).isEqualTo(reasonCode);
         assertThat(quarantined.get("stage")).isEqualTo(stage);
         assertThat(count("SELECT COUNT(*) FROM stored_message WHERE message_id = ? AND raw_blob_id IS NOT NULL",
