@@ -30,6 +30,7 @@ import org.bouncycastle.cert.jcajce.JcaX509CertificateHolder;
 import org.bouncycastle.cms.CMSAuthEnvelopedData;
 import org.bouncycastle.cms.CMSEnvelopedData;
 import org.bouncycastle.cms.CMSException;
+import org.bouncycastle.cms.CMSVerifierCertificateNotValidException;
 import org.bouncycastle.cms.KeyAgreeRecipientInformation;
 import org.bouncycastle.cms.Recipient;
 import org.bouncycastle.cms.RecipientInformation;
@@ -82,15 +83,13 @@ public class SmimeUnwrapper {
         Instant receivedAt = submission.receivedAt().toInstant();
         X509Certificate innermostSigner = null;
         try {
-            while (true) {
-                Unwrapped next = unwrapOne(part, from, receivedAt);
-                if (next == null) {
-                    break;
-                }
+            while (isSmimeLayer(part)) {
+                // refuse a fourth layer before opening it, whatever it holds
                 if (submission.layers().size() == MAX_LAYERS) {
                     throw new QuarantineException(ReasonCode.MALFORMED_SMIME, "The message has more than " + MAX_LAYERS
                             + " S/MIME layers; councils' clients make at most three (signed, encrypted, signed).");
                 }
+                Unwrapped next = unwrapOne(part, from, receivedAt);
                 submission.layers().add(next.layer());
                 if (next.layer().kind() == Layer.Kind.ENCRYPTED || next.layer().kind() == Layer.Kind.AUTH_ENCRYPTED) {
                     submission.markDecrypted();
@@ -114,7 +113,13 @@ public class SmimeUnwrapper {
     private record Unwrapped(Layer layer, Part content, X509Certificate signer) {
     }
 
-    /** One layer off, or null when the part is no S/MIME layer. */
+    private static boolean isSmimeLayer(Part part) throws MessagingException {
+        String base = new ContentType(part.getContentType()).getBaseType().toLowerCase(Locale.ROOT);
+        return base.equals("multipart/signed") || base.equals("application/pkcs7-mime")
+                || base.equals("application/x-pkcs7-mime");
+    }
+
+    /** One S/MIME layer off. */
     private Unwrapped unwrapOne(Part part, String from, Instant receivedAt) throws MessagingException, IOException {
         ContentType type = new ContentType(part.getContentType());
         String base = type.getBaseType().toLowerCase(Locale.ROOT);
@@ -123,9 +128,6 @@ public class SmimeUnwrapper {
                 throw new QuarantineException(ReasonCode.MALFORMED_SMIME, "A multipart/signed part has no parts.");
             }
             return verify(signed(() -> new SMIMESigned(multipart)), Layer.Kind.SIGNED_DETACHED, from, receivedAt);
-        }
-        if (!base.equals("application/pkcs7-mime") && !base.equals("application/x-pkcs7-mime")) {
-            return null;
         }
         byte[] der;
         try (InputStream in = part.getInputStream()) {
@@ -244,6 +246,11 @@ public class SmimeUnwrapper {
             boolean valid;
             try {
                 valid = signer.verify(new JcaSimpleSignerInfoVerifierBuilder().setProvider(bc).build(holder));
+            } catch (CMSVerifierCertificateNotValidException e) {
+                // Bouncy Castle checks the certificate against the signing-time attribute itself
+                throw new QuarantineException(ReasonCode.EXPIRED_CERTIFICATE, "The signer's certificate "
+                        + holder.getSubject() + " was not valid at signing time (" + signingTime(signer) + "; valid "
+                        + holder.getNotBefore().toInstant() + " to " + holder.getNotAfter().toInstant() + ").");
             } catch (CMSException | OperatorCreationException | CertificateException | RuntimeException e) {
                 valid = false;
             }
@@ -257,7 +264,8 @@ public class SmimeUnwrapper {
                 throw new QuarantineException(ReasonCode.MALFORMED_SMIME, "The signer's certificate cannot be read.");
             }
             signers.validate(signerCertificate, included, signingTime(signer), receivedAt, from);
-            algorithm = name(signer.getDigestAlgOID()) + " with " + name(signer.getEncryptionAlgOID());
+            String signature = name(signer.getEncryptionAlgOID());
+            algorithm = signature.contains("WITH") ? signature : name(signer.getDigestAlgOID()) + " with " + signature;
         }
         Layer layer = new Layer(kind, algorithm, null, from, true, null);
         return new Unwrapped(layer, signed.getContent(), signerCertificate);
@@ -290,7 +298,18 @@ public class SmimeUnwrapper {
         return "a key identified by its subject key identifier";
     }
 
+    /** ECDH schemes Bouncy Castle's name finder does not know. */
+    private static final java.util.Map<String, String> KEY_AGREEMENT = java.util.Map.of(
+            "1.3.133.16.840.63.0.2", "ECDH (SHA-1 KDF)",
+            "1.3.132.1.11.0", "ECDH (SHA-224 KDF)",
+            "1.3.132.1.11.1", "ECDH (SHA-256 KDF)",
+            "1.3.132.1.11.2", "ECDH (SHA-384 KDF)",
+            "1.3.132.1.11.3", "ECDH (SHA-512 KDF)");
+
     private static String name(String oid) {
+        if (KEY_AGREEMENT.containsKey(oid)) {
+            return KEY_AGREEMENT.get(oid);
+        }
         String name = NAMES.getAlgorithmName(new ASN1ObjectIdentifier(oid));
         return name == null ? oid : name;
     }
