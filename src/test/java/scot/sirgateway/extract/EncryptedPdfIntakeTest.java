@@ -2,13 +2,9 @@ package scot.sirgateway.extract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
-import java.util.Base64;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -93,23 +89,5 @@ class EncryptedPdfIntakeTest extends GatewayTest {
         assertThat(post("/api/quarantine/" + id + "/reprocess", "").statusCode()).isEqualTo(409);
         // the stored bytes went through the stages again, and stopped at the same place
         assertThat(awaitQuarantineEntry(messageId, 2).get("reason_code")).isEqualTo("NOT_A_NOTIFICATION");
-    }
-
-    private Map<String, Object> awaitQuarantineEntry(String messageId, int nth) {
-        return org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).until(
-                () -> jdbc.sql("SELECT * FROM quarantine WHERE message_id = ? ORDER BY id").param(messageId).query()
-                        .listOfRows(), rows -> rows.size() >= nth).get(nth - 1);
-    }
-
-    private HttpResponse<String> post(String path, String body) {
-        try {
-            return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                    .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
-                            "operator:operator-test-password".getBytes(StandardCharsets.UTF_8)))
-                    .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -46,6 +46,26 @@ public abstract class GatewayClient {
         }
     }
 
+    /** POST a JSON body as the test operator. */
+    protected HttpResponse<String> post(String path, String body) {
+        try {
+            return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                    .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
+                            "operator:operator-test-password".getBytes(StandardCharsets.UTF_8)))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Waits until the message has been quarantined this many times; answers the nth entry. */
+    protected Map<String, Object> awaitQuarantineEntry(String messageId, int nth) {
+        return Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
+                .until(() -> jdbc.sql("SELECT * FROM quarantine WHERE message_id = ? ORDER BY id").param(messageId)
+                        .query().listOfRows(), rows -> rows.size() >= nth).get(nth - 1);
+    }
+
     /** GET as the test operator, answering the parsed JSON body. */
     protected JsonNode api(String path) {
         HttpResponse<String> response = get(path, "operator", "operator-test-password");

@@ -1,23 +1,22 @@
 package scot.sirgateway.unwrap;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static scot.sirgateway.unwrap.TestSmime.BC;
+import static scot.sirgateway.unwrap.TestSmime.FORM_LINE;
+import static scot.sirgateway.unwrap.TestSmime.certificate;
+import static scot.sirgateway.unwrap.TestSmime.form;
+import static scot.sirgateway.unwrap.TestSmime.issue;
+import static scot.sirgateway.unwrap.TestSmime.mail;
+import static scot.sirgateway.unwrap.TestSmime.serial;
+import static scot.sirgateway.unwrap.TestSmime.signDetached;
+import static scot.sirgateway.unwrap.TestSmime.signOpaque;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
-import java.io.Reader;
-import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
-import java.security.KeyStore;
-import java.security.PrivateKey;
-import java.security.Provider;
-import java.security.SecureRandom;
-import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.security.interfaces.ECPublicKey;
 import java.security.spec.MGF1ParameterSpec;
@@ -25,10 +24,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Date;
-import java.util.Enumeration;
 import java.util.List;
 import java.util.Properties;
 import java.util.stream.Stream;
@@ -36,55 +33,35 @@ import java.util.stream.Stream;
 import javax.crypto.spec.OAEPParameterSpec;
 import javax.crypto.spec.PSource;
 
-import jakarta.mail.Header;
-import jakarta.mail.Message;
 import jakarta.mail.Part;
 import jakarta.mail.Session;
-import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
-import jakarta.mail.internet.MimeMultipart;
 
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.DEROctetString;
-import org.bouncycastle.asn1.DERSet;
-import org.bouncycastle.asn1.cms.Attribute;
-import org.bouncycastle.asn1.cms.AttributeTable;
 import org.bouncycastle.asn1.cms.AuthEnvelopedData;
-import org.bouncycastle.asn1.cms.CMSAttributes;
 import org.bouncycastle.asn1.cms.CMSObjectIdentifiers;
 import org.bouncycastle.asn1.cms.ContentInfo;
-import org.bouncycastle.asn1.cms.Time;
 import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
-import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x500.X500NameBuilder;
 import org.bouncycastle.asn1.x500.style.BCStyle;
 import org.bouncycastle.asn1.x509.BasicConstraints;
-import org.bouncycastle.asn1.x509.ExtendedKeyUsage;
 import org.bouncycastle.asn1.x509.Extension;
-import org.bouncycastle.asn1.x509.GeneralName;
-import org.bouncycastle.asn1.x509.GeneralNames;
 import org.bouncycastle.asn1.x509.KeyPurposeId;
 import org.bouncycastle.asn1.x509.KeyUsage;
 import org.bouncycastle.cert.X509v3CertificateBuilder;
-import org.bouncycastle.cert.jcajce.JcaCertStore;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cert.jcajce.JcaX509ExtensionUtils;
 import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
 import org.bouncycastle.cms.CMSAlgorithm;
-import org.bouncycastle.cms.DefaultSignedAttributeTableGenerator;
 import org.bouncycastle.cms.RecipientInfoGenerator;
-import org.bouncycastle.cms.jcajce.JcaSimpleSignerInfoGeneratorBuilder;
 import org.bouncycastle.cms.jcajce.JceCMSContentEncryptorBuilder;
 import org.bouncycastle.cms.jcajce.JceKeyAgreeRecipientInfoGenerator;
 import org.bouncycastle.cms.jcajce.JceKeyTransRecipientInfoGenerator;
-import org.bouncycastle.jce.provider.BouncyCastleProvider;
 import org.bouncycastle.mail.smime.SMIMEAuthEnvelopedGenerator;
 import org.bouncycastle.mail.smime.SMIMEEnvelopedGenerator;
-import org.bouncycastle.mail.smime.SMIMESignedGenerator;
-import org.bouncycastle.openssl.PEMParser;
-import org.bouncycastle.openssl.jcajce.JcaPEMKeyConverter;
 import org.bouncycastle.operator.jcajce.JcaAlgorithmParametersConverter;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 import org.junit.jupiter.api.BeforeAll;
@@ -105,6 +82,7 @@ import scot.sirgateway.quarantine.ReasonCode;
 import scot.sirgateway.register.Layer;
 import scot.sirgateway.smime.CryptoProperties;
 import scot.sirgateway.smime.GatewayKeys;
+import scot.sirgateway.unwrap.TestSmime.Signer;
 
 /**
  * S/MIME made here with Bouncy Castle, in every algorithm, key type and layering councils' clients use,
@@ -112,23 +90,11 @@ import scot.sirgateway.smime.GatewayKeys;
  */
 class BouncyCastleMessagesTest {
 
-    private static final Provider BC = new BouncyCastleProvider();
     private static final String FROM = "cjsw@demo-council.test";
-    private static final String FORM_LINE = "offender_ref: X1";
     private static final Duration DAY = Duration.ofDays(1);
 
-    /** A private key with its certificate chain, end entity first. */
-    private record Signer(PrivateKey key, List<X509Certificate> chain) {
-        X509Certificate certificate() {
-            return chain.get(0);
-        }
-    }
-
     private static SmimeUnwrapper unwrapper;
-    private static X509Certificate exampleCa;
-    private static PrivateKey exampleCaKey;
     private static Signer demoCouncil;
-    private static KeyPair signerKeys;
 
     @BeforeAll
     static void gateway() throws Exception {
@@ -142,21 +108,7 @@ class BouncyCastleMessagesTest {
         CouncilRegistry councils = new CouncilRegistry(new CouncilRegistryProperties("classpath:councils.yaml",
                 new CouncilRegistryProperties.Demo("classpath:demo/demo-councils.yaml")), loader, new MockEnvironment());
         unwrapper = new SmimeUnwrapper(keys, new SignerValidation(anchors, councils));
-
-        exampleCa = certificate("certs-example/ca/ca.cert.pem");
-        try (Reader in = Files.newBufferedReader(Path.of("certs-example/ca/ca.key.pem"));
-                PEMParser pem = new PEMParser(in)) {
-            exampleCaKey = new JcaPEMKeyConverter().setProvider(BC).getPrivateKey((PrivateKeyInfo) pem.readObject());
-        }
-        KeyStore store = KeyStore.getInstance("PKCS12");
-        try (InputStream in = Files.newInputStream(Path.of("certs-example/councils/demo-council.p12"))) {
-            store.load(in, "changeit".toCharArray());
-        }
-        demoCouncil = new Signer((PrivateKey) store.getKey("demo-council", "changeit".toCharArray()),
-                List.of((X509Certificate) store.getCertificate("demo-council")));
-        KeyPairGenerator rsa = KeyPairGenerator.getInstance("RSA");
-        rsa.initialize(2048);
-        signerKeys = rsa.generateKeyPair();
+        demoCouncil = TestSmime.demoCouncil();
     }
 
     // a) every algorithm and key type, encrypted only
@@ -435,62 +387,6 @@ class BouncyCastleMessagesTest {
 
     // making messages
 
-    private static MimeBodyPart form() throws Exception {
-        MimeBodyPart part = new MimeBodyPart();
-        part.setText("local_authority: Demo Council\r\nincident_date: 20/11/2026\r\nincident_type: SERIOUS_ASSAULT\r\n"
-                + FORM_LINE + "\r\norder_type: CPO\r\ndescription: An invented incident.\r\n", "UTF-8");
-        return part;
-    }
-
-    private static MimeBodyPart signDetached(MimeBodyPart content, Signer signer) throws Exception {
-        return signDetached(content, signer, null);
-    }
-
-    private static MimeBodyPart signDetached(MimeBodyPart content, Signer signer, Date signingTime) throws Exception {
-        MimeMultipart signed = signing(signer, signingTime).generate(content);
-        MimeBodyPart part = new MimeBodyPart();
-        part.setContent(signed, signed.getContentType());
-        return part;
-    }
-
-    private static MimeBodyPart signOpaque(MimeBodyPart content, Signer signer) throws Exception {
-        return signing(signer, null).generateEncapsulated(content);
-    }
-
-    /** SHA-256 with RSA, the signer's chain included; the signing time is now unless given. */
-    private static SMIMESignedGenerator signing(Signer signer, Date signingTime) throws Exception {
-        JcaSimpleSignerInfoGeneratorBuilder builder = new JcaSimpleSignerInfoGeneratorBuilder().setProvider(BC);
-        if (signingTime != null) {
-            builder.setSignedAttributeGenerator(new DefaultSignedAttributeTableGenerator(new AttributeTable(
-                    new Attribute(CMSAttributes.signingTime, new DERSet(new Time(signingTime))))));
-        }
-        SMIMESignedGenerator generator = new SMIMESignedGenerator();
-        generator.addSignerInfoGenerator(builder.build("SHA256withRSA", signer.key(), signer.certificate()));
-        generator.addCertificates(new JcaCertStore(signer.chain()));
-        return generator;
-    }
-
-    /** A complete RFC 5322 message with the entity as its body. */
-    private static byte[] mail(String from, MimeBodyPart entity) throws Exception {
-        MimeMessage message = new MimeMessage(Session.getInstance(new Properties()));
-        message.setFrom(new InternetAddress(from, "Demo Council CJSW"));
-        message.setRecipients(Message.RecipientType.TO, "notifications@sir-gateway.test");
-        message.setSubject("Serious incident notification");
-        message.setSentDate(new Date());
-        message.setContent(entity.getContent(), entity.getContentType());
-        for (Enumeration<Header> headers = entity.getAllHeaders(); headers.hasMoreElements(); ) {
-            Header header = headers.nextElement();
-            if (header.getName().regionMatches(true, 0, "Content-", 0, 8)
-                    && !header.getName().equalsIgnoreCase("Content-Type")) {
-                message.setHeader(header.getName(), header.getValue());
-            }
-        }
-        message.saveChanges();
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        message.writeTo(out);
-        return out.toByteArray();
-    }
-
     /** A message whose body is the given CMS, as an application/pkcs7-mime entity. */
     private static byte[] pkcs7Mail(String from, String smimeType, byte[] der) {
         return ("From: Demo Council CJSW <" + from + ">\r\nTo: notifications@sir-gateway.test\r\n"
@@ -518,45 +414,4 @@ class BouncyCastleMessagesTest {
 
     // certificates
 
-    private static X509Certificate certificate(String file) throws Exception {
-        try (InputStream in = Files.newInputStream(Path.of(file))) {
-            return (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(in);
-        }
-    }
-
-    private static Signer issue(String email, Instant notBefore, Instant notAfter, KeyPurposeId purpose)
-            throws Exception {
-        return issue(email, notBefore, notAfter, purpose, exampleCa, exampleCaKey);
-    }
-
-    /** An RSA signing certificate for the address, as make-certs.sh makes them, but with the given dates and usage. */
-    private static Signer issue(String email, Instant notBefore, Instant notAfter, KeyPurposeId purpose,
-            X509Certificate issuer, PrivateKey issuerKey) throws Exception {
-        X500Name subject = new X500NameBuilder(BCStyle.INSTANCE).addRDN(BCStyle.C, "GB")
-                .addRDN(BCStyle.O, "SIR Gateway Example (TEST ONLY)").addRDN(BCStyle.CN, "Made In Test (TEST ONLY)")
-                .addRDN(BCStyle.EmailAddress, email).build();
-        JcaX509ExtensionUtils extensions = new JcaX509ExtensionUtils();
-        X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(issuer, serial(), Date.from(notBefore),
-                Date.from(notAfter), subject, signerKeys.getPublic())
-                .addExtension(Extension.basicConstraints, true, new BasicConstraints(false))
-                .addExtension(Extension.keyUsage, true,
-                        new KeyUsage(KeyUsage.digitalSignature | KeyUsage.keyEncipherment))
-                .addExtension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(purpose))
-                .addExtension(Extension.subjectAlternativeName, false,
-                        new GeneralNames(new GeneralName(GeneralName.rfc822Name, email)))
-                .addExtension(Extension.subjectKeyIdentifier, false,
-                        extensions.createSubjectKeyIdentifier(signerKeys.getPublic()))
-                .addExtension(Extension.authorityKeyIdentifier, false, extensions.createAuthorityKeyIdentifier(issuer));
-        X509Certificate certificate = new JcaX509CertificateConverter().getCertificate(
-                builder.build(new JcaContentSignerBuilder("SHA256withRSA").setProvider(BC).build(issuerKey)));
-        List<X509Certificate> chain = new ArrayList<>(List.of(certificate));
-        if (!issuer.equals(exampleCa)) {
-            chain.add(issuer);
-        }
-        return new Signer(signerKeys.getPrivate(), chain);
-    }
-
-    private static BigInteger serial() {
-        return new BigInteger(128, new SecureRandom());
-    }
 }
