@@ -138,6 +138,29 @@ class StartupTest {
         }
     }
 
+    @Test
+    void unsignedMailShouldBeQuarantinedUnderTheDefaultPolicy() throws Exception {
+        String intake = "default-policy@sir-gateway.test";
+        mail.greenMail().setUser(intake, intake, "startup-password");
+        Map<String, String> p = production();
+        p.put("gateway.mail.intake.username", intake);
+        p.put("gateway.mail.intake.poll-delay", "1s");
+        p.put("gateway.processing.poll-delay", "1s");
+        p.put("spring.datasource.url", "jdbc:h2:mem:sir-default-policy;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1");
+        assertThat(p).doesNotContainKey("gateway.sender-policy.unsigned");
+        try (ConfigurableApplicationContext context = start(p)) {
+            String messageId = scot.sirgateway.support.TestMessages.newMessageId("glasgow.gov.uk");
+            mail.send("cjsw@glasgow.gov.uk", intake, scot.sirgateway.support.TestMessages.plainNotification(
+                    "cjsw@glasgow.gov.uk", messageId, scot.sirgateway.support.TestMessages.completeForm("default")));
+            org.springframework.jdbc.core.simple.JdbcClient jdbc = context.getBean(org.springframework.jdbc.core.simple.JdbcClient.class);
+            String reason = org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).until(() -> jdbc
+                    .sql("SELECT reason_code FROM quarantine WHERE message_id = ?").param(messageId).query(String.class)
+                    .optional().orElse(null), r -> r != null);
+            assertThat(reason).isEqualTo("UNSIGNED_NOT_ALLOWED");
+            assertThat(jdbc.sql("SELECT COUNT(*) FROM notification").query(Long.class).single()).isZero();
+        }
+    }
+
     private static int deadPort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();

@@ -46,8 +46,12 @@ class EncryptedPdfIntakeTest extends GatewayTest {
         String messageId = TestMessages.newMessageId("demo-council.test");
         byte[] pdf = TestPdfs.form(TestMessages.completeForm("locked"), TestPdfs.Protection.AES_256, "only-the-sender-knows");
         mail.send(sender, INTAKE, TestPdfs.mailWithAttachment(sender, messageId, "locked.pdf", pdf));
+        String behind = TestMessages.newMessageId("demo-council.test");
+        mail.send("pdf-behind@demo-council.test", INTAKE, TestMessages.plainNotification("pdf-behind@demo-council.test",
+                behind, TestMessages.completeForm("pdf behind")));
 
         Map<String, Object> quarantined = awaitQuarantine(messageId);
+        assertThat(awaitReference(behind)).startsWith("SIR-");
         assertThat(quarantined.get("reason_code")).isEqualTo("PDF_PASSWORD_REQUIRED");
         assertThat(quarantined.get("stage")).isEqualTo("extract");
         long id = ((Number) quarantined.get("id")).longValue();

@@ -45,5 +45,8 @@ class ExpiredSignerIntakeTest extends GatewayTest {
         assertThat((String) quarantined.get("reason")).contains("not valid at signing time");
         assertThat(awaitReference(behind)).startsWith("SIR-");
         assertThat((String) awaitReceived(sender, 1).get(0).getContent()).contains("expired");
+        long id = ((Number) quarantined.get("id")).longValue();
+        assertThat(post("/api/quarantine/" + id + "/reprocess", "").statusCode()).isEqualTo(202);
+        assertThat(awaitQuarantineEntry(messageId, 2).get("reason_code")).isEqualTo("EXPIRED_CERTIFICATE");
     }
 }

@@ -46,6 +46,10 @@ class SenderPolicyTest extends GatewayTest {
         assertThat(quarantined.get("stage")).isEqualTo("unwrap");
         assertThat((String) quarantined.get("reason")).contains("Second Demo Council").contains("overridden");
 
+        long id = ((Number) quarantined.get("id")).longValue();
+        assertThat(post("/api/quarantine/" + id + "/reprocess", "").statusCode()).isEqualTo(202);
+        assertThat(awaitQuarantineEntry(messageId, 2).get("reason_code")).isEqualTo("UNSIGNED_NOT_ALLOWED");
+
         List<MimeMessage> replies = awaitReceived(sender, 1);
         assertThat((String) replies.get(0).getContent()).contains("Please sign it").doesNotContain("REF-unsigned");
 
