@@ -29,25 +29,35 @@ import scot.sirgateway.register.FormField;
 public class FormLineExtractor {
 
     private final PdfFormReader pdfForms;
+    private final DocumentText documents;
 
-    public FormLineExtractor(PdfFormReader pdfForms) {
+    public FormLineExtractor(PdfFormReader pdfForms, DocumentText documents) {
         this.pdfForms = pdfForms;
+        this.documents = documents;
     }
 
-    private static final Pattern LABEL_LINE = Pattern.compile("^\\s*([A-Za-z][A-Za-z _/\\-]{1,40}?)\\s*[:=]\\s?(.*)$");
+    private static final Pattern LABEL_LINE = Pattern.compile("^\\s*([A-Za-z][A-Za-z _/\\-]{1,40}?)\\s*(?:[:=]|\\t)\\s*(.*)$");
     private static final int MAX_VALUE_CHARS = 20_000;
 
     public Submission extract(Submission submission) {
         List<String> texts = new ArrayList<>();
-        List<Attachment> pdfs = new ArrayList<>();
+        List<Attachment> documentsFound = new ArrayList<>();
         try {
-            collect(submission.content(), texts, pdfs);
+            collect(submission.content(), texts, documentsFound);
         } catch (MessagingException | IOException e) {
             throw new QuarantineException(ReasonCode.MALFORMED_MESSAGE, "A text part cannot be decoded ("
                     + e.getClass().getSimpleName() + ").", e);
         }
-        for (Attachment pdf : pdfs) {
-            pdfForms.read(pdf.bytes(), pdf.name(), submission);
+        for (Attachment document : documentsFound) {
+            if (document.kind() == DocumentText.Kind.PDF) {
+                documents.checkDeclaredType(document.bytes(), document.kind(), document.name());
+                String flattened = pdfForms.read(document.bytes(), document.name(), submission);
+                if (flattened != null) {
+                    texts.add(flattened);
+                }
+            } else {
+                texts.add(documents.text(document.bytes(), document.kind(), document.name()));
+            }
         }
         for (String text : texts) {
             readLines(text, submission);
@@ -59,24 +69,29 @@ public class FormLineExtractor {
         return submission;
     }
 
-    private record Attachment(String name, byte[] bytes) {
+    private record Attachment(String name, DocumentText.Kind kind, byte[] bytes) {
     }
 
-    private static void collect(Part part, List<String> texts, List<Attachment> pdfs) throws MessagingException, IOException {
-        String name = part.getFileName();
+    /** Plain-text parts as text; documents (PDF, Word, ODT, RTF, HTML) for their readers. */
+    private static void collect(Part part, List<String> texts, List<Attachment> documents)
+            throws MessagingException, IOException {
         if (part.isMimeType("multipart/*")) {
             Multipart multipart = (Multipart) part.getContent();
             for (int i = 0; i < multipart.getCount(); i++) {
-                collect(multipart.getBodyPart(i), texts, pdfs);
+                collect(multipart.getBodyPart(i), texts, documents);
             }
-        } else if (part.isMimeType("application/pdf") || (name != null && name.toLowerCase(java.util.Locale.ROOT).endsWith(".pdf"))) {
-            try (java.io.InputStream in = part.getInputStream()) {
-                pdfs.add(new Attachment(name == null ? "(unnamed PDF)" : name, in.readAllBytes()));
-            }
-        } else if (part.isMimeType("text/plain")) {
+            return;
+        }
+        String name = part.getFileName();
+        DocumentText.Kind kind = DocumentText.declared(part.getContentType(), name);
+        if (kind == DocumentText.Kind.TEXT && part.isMimeType("text/plain")) {
             Object content = part.getContent();
             if (content instanceof String text) {
                 texts.add(text);
+            }
+        } else if (kind != null) {
+            try (java.io.InputStream in = part.getInputStream()) {
+                documents.add(new Attachment(name == null ? "(unnamed " + kind + ")" : name, kind, in.readAllBytes()));
             }
         }
     }

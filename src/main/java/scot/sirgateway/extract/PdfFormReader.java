@@ -15,6 +15,7 @@ import org.apache.pdfbox.pdmodel.interactive.form.PDAcroForm;
 import org.apache.pdfbox.pdmodel.interactive.form.PDCheckBox;
 import org.apache.pdfbox.pdmodel.interactive.form.PDField;
 import org.apache.pdfbox.pdmodel.interactive.form.PDNonTerminalField;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.springframework.stereotype.Component;
 
 import scot.sirgateway.intake.StoredMessages;
@@ -40,13 +41,15 @@ public class PdfFormReader {
         this.storedMessages = storedMessages;
     }
 
-    public void read(byte[] pdf, String fileName, Submission submission) {
+    /**
+     * Reads the PDF's form fields into the submission; answers the PDF's text when it has no fillable
+     * fields (a flattened or XFA-only form), or null.
+     */
+    public String read(byte[] pdf, String fileName, Submission submission) {
         try (PDDocument document = open(pdf, fileName, submission)) {
             PDAcroForm form = document.getDocumentCatalog().getAcroForm(null);
-            if (form == null) {
-                return;
-            }
-            for (PDField field : form.getFieldTree()) {
+            int found = 0;
+            for (PDField field : form == null ? List.<PDField>of() : form.getFieldTree()) {
                 if (field instanceof PDNonTerminalField) {
                     continue;
                 }
@@ -55,8 +58,10 @@ public class PdfFormReader {
                 String value = valueOf(field);
                 if (key.isPresent() && value != null && !value.isBlank()) {
                     submission.rawValues().putIfAbsent(key.get(), new Submission.RawValue(value.trim(), FieldSource.FORM_FIELD));
+                    found++;
                 }
             }
+            return found > 0 ? null : new PDFTextStripper().getText(document);
         } catch (IOException e) {
             throw new QuarantineException(ReasonCode.UNREADABLE_DOCUMENT, "The PDF " + fileName
                     + " cannot be read (" + e.getClass().getSimpleName() + ").", e);

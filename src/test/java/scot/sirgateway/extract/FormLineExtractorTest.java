@@ -22,7 +22,8 @@ import scot.sirgateway.register.FormField;
 
 class FormLineExtractorTest {
 
-    private final FormLineExtractor extractor = new FormLineExtractor(new PdfFormReader(null));
+    private final FormLineExtractor extractor = new FormLineExtractor(new PdfFormReader(null),
+            new DocumentText(new ExtractProperties(15_000_000, 1_000_000, 100, 100, 5, java.time.Duration.ofSeconds(30))));
 
     static Submission submission(String mail) throws Exception {
         byte[] raw = mail.getBytes(StandardCharsets.UTF_8);
