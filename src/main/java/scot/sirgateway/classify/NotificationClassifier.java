@@ -12,48 +12,110 @@ import scot.sirgateway.register.FieldSource;
 import scot.sirgateway.register.FieldValue;
 import scot.sirgateway.register.FormField;
 import scot.sirgateway.register.IncidentType;
-import scot.sirgateway.register.OrderType;
 
 /**
- * Reads each raw value as its field's type. The council is the sender's; a council named in the text
- * may only agree with it. A value that cannot be read is kept out (confidence 0) and named in the
- * triage reasons; so is an unverified sender and a missing required field.
+ * The {@code classify-notification} step: reads each raw value as its field's type, with the rules of
+ * {@link ClassificationRules} and a confidence: a code or a value written as the form asks is certain;
+ * words the rules know are nearly so; what is read from the description alone is a guess for an
+ * operator to confirm. The council is the sender's; a council named in the text may only agree with
+ * it. Anything missing, unsure or contradictory is named in the triage reasons.
  */
 @Component("notificationClassifier")
 public class NotificationClassifier {
 
+    /** Below this an operator must confirm the value. */
+    public static final double SURE = 0.9;
+
     private static final double CERTAIN = 1.0;
+    private static final double KNOWN_WORDS = 0.95;
+    private static final double FROM_DESCRIPTION = 0.75;
 
     private final CouncilRegistry councils;
+    private final ClassificationRules rules;
 
-    public NotificationClassifier(CouncilRegistry councils) {
+    public NotificationClassifier(CouncilRegistry councils, ClassificationRules rules) {
         this.councils = councils;
+        this.rules = rules;
     }
 
     public Submission classify(Submission submission) {
         Map<FormField, FieldValue> fields = submission.fields();
         for (Map.Entry<FormField, Submission.RawValue> entry : submission.rawValues().entrySet()) {
             FormField field = entry.getKey();
-            Submission.RawValue raw = entry.getValue();
             if (field == FormField.LOCAL_AUTHORITY) {
                 continue;
             }
-            Optional<?> value = read(field, raw.text());
-            if (value.isPresent()) {
-                fields.put(field, new FieldValue(value.get(), raw.source(), CERTAIN));
-            } else {
-                fields.put(field, new FieldValue(null, raw.source(), 0));
+            FieldValue value = read(field, entry.getValue());
+            fields.put(field, value);
+            if (value.value() == null) {
                 submission.triageReasons().add(field.key() + " could not be read");
             }
         }
+        completeMappa(submission);
+        classifyType(submission);
         classifyCouncil(submission);
+        classifyFlags(submission);
+        checkCategory(submission);
         if (!submission.signatureVerified()) {
             submission.triageReasons().add("the sender is not verified by a signature");
         }
         for (FormField missing : submission.missingRequired()) {
             submission.triageReasons().add(missing.key() + " is missing");
         }
+        fields.forEach((field, value) -> {
+            if (value.value() != null && value.confidence() < SURE) {
+                submission.triageReasons().add(field.key() + " is uncertain (read from " + value.source().name()
+                        .toLowerCase(java.util.Locale.ROOT).replace('_', ' ') + ")");
+            }
+        });
         return submission;
+    }
+
+    private FieldValue read(FormField field, Submission.RawValue raw) {
+        String text = raw.text().trim();
+        return switch (field.kind()) {
+            case TEXT, COUNCIL -> new FieldValue(text, raw.source(), CERTAIN);
+            case DATE -> typed(FormValues.date(text), raw.source(), CERTAIN);
+            case LEVEL -> typed(FormValues.level(text), raw.source(), CERTAIN);
+            case YES_NO -> typed(FormValues.yesNo(text), raw.source(), CERTAIN);
+            case INCIDENT_TYPE -> IncidentType.byCode(text).map(t -> new FieldValue(t, raw.source(), CERTAIN))
+                    .orElseGet(() -> typed(rules.typeFromField(text), raw.source(), KNOWN_WORDS));
+            case ORDER_TYPE -> scot.sirgateway.register.OrderType.parse(text)
+                    .map(o -> new FieldValue(o, raw.source(), CERTAIN))
+                    .orElseGet(() -> typed(rules.order(text), raw.source(), KNOWN_WORDS));
+        };
+    }
+
+    private static FieldValue typed(Optional<?> value, FieldSource source, double confidence) {
+        return value.<FieldValue>map(v -> new FieldValue(v, source, confidence)).orElseGet(() -> new FieldValue(null, source, 0));
+    }
+
+    /** "MAPPA: Yes, category 1, level 2" carries the category and level too. */
+    private static void completeMappa(Submission submission) {
+        Submission.RawValue mappa = submission.rawValues().get(FormField.MAPPA);
+        if (mappa == null) {
+            return;
+        }
+        FormValues.levelAfter("category", mappa.text()).ifPresent(category -> submission.fields()
+                .putIfAbsent(FormField.MAPPA_CATEGORY, new FieldValue(category, mappa.source(), CERTAIN)));
+        FormValues.levelAfter("level", mappa.text()).ifPresent(level -> submission.fields()
+                .putIfAbsent(FormField.MAPPA_LEVEL, new FieldValue(level, mappa.source(), CERTAIN)));
+    }
+
+    /** Without a readable type field, the description's phrases give a type for an operator to confirm. */
+    private void classifyType(Submission submission) {
+        FieldValue type = submission.fields().get(FormField.INCIDENT_TYPE);
+        if (type != null && type.value() != null) {
+            return;
+        }
+        FieldValue description = submission.fields().get(FormField.DESCRIPTION);
+        if (description == null || description.value() == null) {
+            return;
+        }
+        rules.typeFromDescription(description.value().toString()).ifPresent(guess -> {
+            submission.fields().put(FormField.INCIDENT_TYPE, new FieldValue(guess, FieldSource.DESCRIPTION, FROM_DESCRIPTION));
+            submission.triageReasons().remove("incident_type could not be read");
+        });
     }
 
     private void classifyCouncil(Submission submission) {
@@ -69,14 +131,31 @@ public class NotificationClassifier {
         }
     }
 
-    private static Optional<?> read(FormField field, String text) {
-        return switch (field.kind()) {
-            case TEXT, COUNCIL -> Optional.of(text.trim());
-            case DATE -> FormValues.date(text);
-            case LEVEL -> FormValues.level(text);
-            case YES_NO -> FormValues.yesNo(text);
-            case INCIDENT_TYPE -> IncidentType.byCode(text);
-            case ORDER_TYPE -> OrderType.parse(text);
-        };
+    private void classifyFlags(Submission submission) {
+        FieldValue description = submission.fields().get(FormField.DESCRIPTION);
+        String text = description == null || description.value() == null ? "" : description.value().toString();
+        submission.flag(rules.mentionsDomesticAbuse(text), rules.mentionsHistorical(text));
+    }
+
+    /** A death or serious injury of the offender is category 3; anything else contradicts the type. */
+    private static void checkCategory(Submission submission) {
+        FieldValue type = submission.fields().get(FormField.INCIDENT_TYPE);
+        FieldValue category = submission.fields().get(FormField.INCIDENT_CATEGORY);
+        if (type == null || !(type.value() instanceof IncidentType incidentType)) {
+            return;
+        }
+        boolean offenderDied = incidentType.group() == IncidentType.Group.DEATH_OR_INJURY_OF_OFFENDER;
+        if (category == null || category.value() == null) {
+            if (offenderDied) {
+                submission.fields().put(FormField.INCIDENT_CATEGORY, new FieldValue(3, FieldSource.DESCRIPTION,
+                        Math.min(type.confidence(), FROM_DESCRIPTION)));
+                submission.triageReasons().remove("incident_category could not be read");
+            }
+            return;
+        }
+        if (offenderDied != Integer.valueOf(3).equals(category.value())) {
+            submission.triageReasons().add("incident_category " + category.value() + " does not fit incident_type "
+                    + incidentType.name());
+        }
     }
 }

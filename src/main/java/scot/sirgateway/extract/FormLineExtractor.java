@@ -13,6 +13,7 @@ import jakarta.mail.Part;
 
 import org.springframework.stereotype.Component;
 
+import scot.sirgateway.classify.ClassificationRules;
 import scot.sirgateway.intake.Submission;
 import scot.sirgateway.quarantine.QuarantineException;
 import scot.sirgateway.quarantine.ReasonCode;
@@ -30,13 +31,16 @@ public class FormLineExtractor {
 
     private final PdfFormReader pdfForms;
     private final DocumentText documents;
+    private final ClassificationRules rules;
 
-    public FormLineExtractor(PdfFormReader pdfForms, DocumentText documents) {
+    public FormLineExtractor(PdfFormReader pdfForms, DocumentText documents, ClassificationRules rules) {
         this.pdfForms = pdfForms;
         this.documents = documents;
+        this.rules = rules;
     }
 
-    private static final Pattern LABEL_LINE = Pattern.compile("^\\s*([A-Za-z][A-Za-z _/\\-]{1,40}?)\\s*(?:[:=]|\\t)\\s*(.*)$");
+    private static final Pattern LABEL_LINE =
+            Pattern.compile("^\\s*([A-Za-z][A-Za-z0-9 _/\\-().'&?]{0,60}?)\\s*(?:[:=]|\\t)\\s*(.*)$");
     private static final int MAX_VALUE_CHARS = 20_000;
 
     public Submission extract(Submission submission) {
@@ -60,7 +64,7 @@ public class FormLineExtractor {
             }
         }
         for (String text : texts) {
-            readLines(text, submission);
+            readLines(text, submission, rules);
         }
         if (submission.rawValues().isEmpty()) {
             throw new QuarantineException(ReasonCode.NOT_A_NOTIFICATION,
@@ -96,7 +100,7 @@ public class FormLineExtractor {
         }
     }
 
-    static void readLines(String text, Submission submission) {
+    static void readLines(String text, Submission submission, ClassificationRules rules) {
         FormField current = null;
         StringBuilder value = null;
         for (String line : text.split("\\r?\\n")) {
@@ -104,7 +108,7 @@ public class FormLineExtractor {
                 break; // the signature starts
             }
             Matcher m = LABEL_LINE.matcher(line);
-            Optional<FormField> field = m.matches() ? FormField.byLabel(m.group(1)) : Optional.empty();
+            Optional<FormField> field = m.matches() ? rules.field(m.group(1)) : Optional.empty();
             if (field.isPresent()) {
                 put(submission, current, value);
                 current = field.get();

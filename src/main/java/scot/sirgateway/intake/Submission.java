@@ -47,6 +47,8 @@ public class Submission {
     // classify
     private final Map<FormField, FieldValue> fields = new EnumMap<>(FormField.class);
     private final List<String> triageReasons = new ArrayList<>();
+    private Boolean domesticAbuse;
+    private Boolean historical;
 
     public Submission(StoredMessages.StoredMessage stored, MimeMessage mime, MessageHeaders headers) {
         this.stored = stored;
@@ -96,6 +98,15 @@ public class Submission {
     public Map<FormField, RawValue> rawValues() { return rawValues; }
 
     public Map<FormField, FieldValue> fields() { return fields; }
+
+    public Boolean domesticAbuse() { return domesticAbuse; }
+    public Boolean historical() { return historical; }
+
+    /** The flags the description raises. */
+    public void flag(boolean domesticAbuse, boolean historical) {
+        this.domesticAbuse = domesticAbuse;
+        this.historical = historical;
+    }
 
     /** Why an operator must confirm this notification; empty when nothing needs confirming. */
     public List<String> triageReasons() { return triageReasons; }

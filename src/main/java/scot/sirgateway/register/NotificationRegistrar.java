@@ -1,6 +1,5 @@
 package scot.sirgateway.register;
 
-
 import java.util.List;
 
 import org.slf4j.Logger;
@@ -57,7 +56,8 @@ public class NotificationRegistrar {
         String group = type != null && type.value() instanceof IncidentType t ? t.group().name() : null;
         Notifications.Envelope envelope = new Notifications.Envelope(0, reference, status, submission.source(),
                 submission.receivedAt(), submission.messageId(), submission.senderAddress(), submission.signer(),
-                submission.signatureVerified(), submission.decrypted(), group, null, null, null, null, null, null,
+                submission.signatureVerified(), submission.decrypted(), group, submission.domesticAbuse(),
+                submission.historical(), null, null, null, null,
                 null, null, submission.storedMessageId(), List.copyOf(submission.layers()));
         long id = notifications.insert(envelope, submission.fields());
         timeline.append(id, submission.receivedAt(), "RECEIVED", "received by " + submission.source().toLowerCase()

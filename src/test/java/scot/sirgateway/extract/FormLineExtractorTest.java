@@ -3,34 +3,23 @@ package scot.sirgateway.extract;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
-import java.time.OffsetDateTime;
-import java.util.Properties;
-
-import jakarta.mail.Session;
-import jakarta.mail.internet.MimeMessage;
-
 import org.junit.jupiter.api.Test;
 
-import scot.sirgateway.intake.MessageHeaders;
-import scot.sirgateway.intake.StoredMessages;
 import scot.sirgateway.intake.Submission;
 import scot.sirgateway.quarantine.QuarantineException;
 import scot.sirgateway.quarantine.ReasonCode;
 import scot.sirgateway.register.FormField;
+import scot.sirgateway.support.TestSubmissions;
 
 class FormLineExtractorTest {
 
     private final FormLineExtractor extractor = new FormLineExtractor(new PdfFormReader(null),
-            new DocumentText(new ExtractProperties(15_000_000, 1_000_000, 100, 100, 5, java.time.Duration.ofSeconds(30))));
+            new DocumentText(new ExtractProperties(15_000_000, 1_000_000, 100, 100, 5, java.time.Duration.ofSeconds(30))),
+            new scot.sirgateway.classify.ClassificationRules("classpath:classification-rules.yaml",
+                    new org.springframework.core.io.DefaultResourceLoader()));
 
     static Submission submission(String mail) throws Exception {
-        byte[] raw = mail.getBytes(StandardCharsets.UTF_8);
-        MimeMessage mime = new MimeMessage(Session.getInstance(new Properties()), new ByteArrayInputStream(raw));
-        StoredMessages.StoredMessage stored = new StoredMessages.StoredMessage(1, "MAIL", "<1@x>", "a@demo-council.test",
-                "h", raw.length, "b", null, OffsetDateTime.now(), StoredMessages.State.RECEIVED, 1);
-        return new Submission(stored, mime, MessageHeaders.parse(raw));
+        return TestSubmissions.submission(mail);
     }
 
     @Test

@@ -12,7 +12,6 @@ import static scot.sirgateway.unwrap.TestSmime.signDetached;
 import static scot.sirgateway.unwrap.TestSmime.signOpaque;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
@@ -22,21 +21,16 @@ import java.security.interfaces.ECPublicKey;
 import java.security.spec.MGF1ParameterSpec;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.Date;
 import java.util.List;
-import java.util.Properties;
 import java.util.stream.Stream;
 
 import javax.crypto.spec.OAEPParameterSpec;
 import javax.crypto.spec.PSource;
 
 import jakarta.mail.Part;
-import jakarta.mail.Session;
 import jakarta.mail.internet.MimeBodyPart;
-import jakarta.mail.internet.MimeMessage;
 
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.DEROctetString;
@@ -74,8 +68,6 @@ import org.springframework.mock.env.MockEnvironment;
 
 import scot.sirgateway.council.CouncilRegistry;
 import scot.sirgateway.council.CouncilRegistryProperties;
-import scot.sirgateway.intake.MessageHeaders;
-import scot.sirgateway.intake.StoredMessages;
 import scot.sirgateway.intake.Submission;
 import scot.sirgateway.quarantine.QuarantineException;
 import scot.sirgateway.quarantine.ReasonCode;
@@ -398,12 +390,7 @@ class BouncyCastleMessagesTest {
     }
 
     private static Submission submission(byte[] raw) throws Exception {
-        MimeMessage mime = new MimeMessage(Session.getInstance(new Properties()), new ByteArrayInputStream(raw));
-        MessageHeaders headers = MessageHeaders.parse(raw);
-        StoredMessages.StoredMessage stored = new StoredMessages.StoredMessage(1, "MAIL", headers.messageId(),
-                headers.fromAddress(), "h", raw.length, "b", null, OffsetDateTime.now(ZoneOffset.UTC),
-                StoredMessages.State.RECEIVED, 1);
-        return new Submission(stored, mime, headers);
+        return scot.sirgateway.support.TestSubmissions.submission(raw);
     }
 
     private static String text(Part part) throws Exception {

@@ -1,0 +1,72 @@
+package scot.sirgateway.classify;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.core.io.DefaultResourceLoader;
+import org.springframework.mock.env.MockEnvironment;
+
+import scot.sirgateway.council.CouncilRegistry;
+import scot.sirgateway.council.CouncilRegistryProperties;
+import scot.sirgateway.intake.Submission;
+import scot.sirgateway.register.FieldSource;
+import scot.sirgateway.register.FormField;
+import scot.sirgateway.register.IncidentType;
+import scot.sirgateway.register.OrderType;
+
+/** The rules applied: codes and known words are sure, the description only suggests, contradictions go to triage. */
+class NotificationClassifierTest {
+
+    private final DefaultResourceLoader loader = new DefaultResourceLoader();
+    private final CouncilRegistry councils = new CouncilRegistry(new CouncilRegistryProperties("classpath:councils.yaml",
+            new CouncilRegistryProperties.Demo("classpath:demo/demo-councils.yaml")), loader, new MockEnvironment());
+    private final NotificationClassifier classifier = new NotificationClassifier(councils,
+            new ClassificationRules("classpath:classification-rules.yaml", loader));
+
+    private Submission classified(Map<FormField, String> values) throws Exception {
+        Submission submission = scot.sirgateway.support.TestSubmissions.submission("From: a@glasgow.gov.uk\r\nContent-Type: text/plain\r\n\r\nx\r\n");
+        submission.identifySender("a@glasgow.gov.uk", councils.byName("Glasgow City").orElseThrow());
+        values.forEach((field, text) -> submission.rawValues().put(field, new Submission.RawValue(text, FieldSource.DOCUMENT_LABEL)));
+        return classifier.classify(submission);
+    }
+
+    @Test
+    void wordsTheRulesKnowShouldGiveTheCode() throws Exception {
+        Submission s = classified(Map.of(FormField.INCIDENT_TYPE, "Culpable homicide", FormField.ORDER_TYPE,
+                "Non-parole licence (released March 2025)", FormField.LOCAL_AUTHORITY, "Glasgow City Council"));
+        assertThat(s.fields().get(FormField.INCIDENT_TYPE).value()).isEqualTo(IncidentType.MURDER_PERPETRATOR);
+        assertThat(s.fields().get(FormField.INCIDENT_TYPE).confidence()).isGreaterThanOrEqualTo(NotificationClassifier.SURE);
+        assertThat(s.fields().get(FormField.ORDER_TYPE).value()).isEqualTo(OrderType.NON_PAROLE);
+        assertThat(s.fields().get(FormField.LOCAL_AUTHORITY).value()).isEqualTo("Glasgow City");
+        assertThat(s.triageReasons()).noneMatch(r -> r.contains("local_authority"));
+    }
+
+    @Test
+    void typeFromTheDescriptionAloneShouldBeAGuessForAnOperator() throws Exception {
+        Submission s = classified(Map.of(FormField.DESCRIPTION,
+                "Mr X was found dead in his flat on Sunday; a drug overdose is suspected. His former partner raised concern."));
+        assertThat(s.fields().get(FormField.INCIDENT_TYPE).value()).isEqualTo(IncidentType.UNEXPLAINED_DEATH);
+        assertThat(s.fields().get(FormField.INCIDENT_TYPE).source()).isEqualTo(FieldSource.DESCRIPTION);
+        assertThat(s.fields().get(FormField.INCIDENT_CATEGORY).value()).isEqualTo(3);
+        assertThat(s.triageReasons()).anyMatch(r -> r.startsWith("incident_type is uncertain"));
+        assertThat(s.domesticAbuse()).isTrue();
+    }
+
+    @Test
+    void mappaAnswerShouldCarryCategoryAndLevel() throws Exception {
+        Submission s = classified(Map.of(FormField.MAPPA, "Yes - category 1, level 2"));
+        assertThat(s.fields().get(FormField.MAPPA).value()).isEqualTo(true);
+        assertThat(s.fields().get(FormField.MAPPA_CATEGORY).value()).isEqualTo(1);
+        assertThat(s.fields().get(FormField.MAPPA_LEVEL).value()).isEqualTo(2);
+    }
+
+    @Test
+    void contradictionsShouldGoToTriage() throws Exception {
+        Submission s = classified(Map.of(FormField.INCIDENT_TYPE, "SUICIDE", FormField.INCIDENT_CATEGORY, "1",
+                FormField.LOCAL_AUTHORITY, "Fife Council"));
+        assertThat(s.triageReasons()).anyMatch(r -> r.contains("does not fit incident_type SUICIDE"))
+                .anyMatch(r -> r.contains("does not match the sender's council"));
+    }
+}
