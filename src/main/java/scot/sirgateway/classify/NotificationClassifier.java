@@ -71,6 +71,12 @@ public class NotificationClassifier {
         return submission;
     }
 
+    /** A value an operator typed in a release: read as the form reads it, certain, from the operator. */
+    public Optional<FieldValue> readOperatorValue(FormField field, String text) {
+        FieldValue value = read(field, new Submission.RawValue(text, FieldSource.OPERATOR));
+        return value.value() == null ? Optional.empty() : Optional.of(new FieldValue(value.value(), FieldSource.OPERATOR, CERTAIN));
+    }
+
     private FieldValue read(FormField field, Submission.RawValue raw) {
         String text = raw.text().trim();
         return switch (field.kind()) {

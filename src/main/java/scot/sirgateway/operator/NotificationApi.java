@@ -18,7 +18,7 @@ import scot.sirgateway.register.NotificationStatus;
 import scot.sirgateway.register.Notifications;
 import scot.sirgateway.register.Timeline;
 
-/** {@code GET /api/notifications} and {@code GET /api/notifications/{reference}}. */
+/** {@code GET /api/notifications}, {@code GET /api/notifications/{reference}} and the release from triage. */
 @RestController
 @RequestMapping("/api/notifications")
 class NotificationApi {
@@ -28,11 +28,14 @@ class NotificationApi {
     private final Notifications notifications;
     private final Timeline timeline;
     private final CouncilRegistry councils;
+    private final scot.sirgateway.register.NotificationRelease release;
 
-    NotificationApi(Notifications notifications, Timeline timeline, CouncilRegistry councils) {
+    NotificationApi(Notifications notifications, Timeline timeline, CouncilRegistry councils,
+            scot.sirgateway.register.NotificationRelease release) {
         this.notifications = notifications;
         this.timeline = timeline;
         this.councils = councils;
+        this.release = release;
     }
 
     @GetMapping
@@ -49,6 +52,23 @@ class NotificationApi {
                 new Notifications.Filter(from, to, councilName, status), MAX_LISTED);
         var classification = notifications.classification(listed.stream().map(Notifications.Envelope::id).toList());
         return listed.stream().map(e -> NotificationJson.summary(e, classification.getOrDefault(e.id(), Map.of()))).toList();
+    }
+
+    /**
+     * {@code POST /api/notifications/{reference}/release}: the body holds the corrected fields as form
+     * keys and values (any may be left out); the notification leaves TRIAGE as REGISTERED.
+     */
+    @org.springframework.web.bind.annotation.PostMapping("/{reference}/release")
+    Map<String, Object> release(@PathVariable String reference,
+            @org.springframework.web.bind.annotation.RequestBody(required = false) Map<String, Object> corrections,
+            java.security.Principal operator) {
+        Map<String, String> texts = new java.util.LinkedHashMap<>();
+        if (corrections != null) {
+            corrections.forEach((key, value) -> texts.put(key, value == null ? null
+                    : value instanceof Boolean b ? (b ? "yes" : "no") : value.toString()));
+        }
+        release.release(reference, texts, operator.getName());
+        return one(reference);
     }
 
     @GetMapping("/{reference}")

@@ -141,6 +141,31 @@ public class Notifications {
         return result;
     }
 
+    /** Sets one field's value and provenance (an operator's correction). */
+    public void correct(Envelope envelope, FormField field, FieldValue value) {
+        if (field == FormField.LOCAL_AUTHORITY || field.kind() == FormField.Kind.COUNCIL) {
+            jdbc.sql("UPDATE notification SET local_authority = ? WHERE id = ?").params(value.value(), envelope.id()).update();
+        } else {
+            jdbc.sql("UPDATE notification SET " + field.key() + " = ? WHERE id = ?")
+                    .params(toColumn(envelope.reference(), field, value.value()), envelope.id()).update();
+        }
+        if (field == FormField.INCIDENT_TYPE && value.value() instanceof IncidentType type) {
+            jdbc.sql("UPDATE notification SET group_code = ? WHERE id = ?").params(type.group().name(), envelope.id()).update();
+        }
+        int updated = jdbc.sql("UPDATE notification_field SET source = ?, confidence = ? WHERE notification_id = ? AND field_key = ?")
+                .params(value.source().name(), value.confidence(), envelope.id(), field.key()).update();
+        if (updated == 0) {
+            jdbc.sql("INSERT INTO notification_field (notification_id, field_key, source, confidence) VALUES (?, ?, ?, ?)")
+                    .params(envelope.id(), field.key(), value.source().name(), value.confidence()).update();
+        }
+    }
+
+    /** Moves a notification from one status to another; answers false when it was not in the first. */
+    public boolean changeStatus(long id, NotificationStatus from, NotificationStatus to) {
+        return jdbc.sql("UPDATE notification SET status = ? WHERE id = ? AND status = ?")
+                .params(to.name(), id, from.name()).update() == 1;
+    }
+
     public void markAcknowledged(long id, OffsetDateTime at) {
         jdbc.sql("UPDATE notification SET acknowledged_at = ? WHERE id = ? AND acknowledged_at IS NULL")
                 .params(at, id).update();

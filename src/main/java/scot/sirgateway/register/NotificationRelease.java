@@ -1,0 +1,87 @@
+package scot.sirgateway.register;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+import scot.sirgateway.classify.NotificationClassifier;
+
+/**
+ * An operator confirms a notification in {@code TRIAGE}: corrects what needs correcting (each
+ * correction recorded with who and when, never with the value), and releases it as {@code REGISTERED}.
+ * A notification still missing a required field is not released.
+ */
+@Component
+public class NotificationRelease {
+
+    /** Why a release was refused, in words an operator can act on. */
+    public static class ReleaseRefusedException extends RuntimeException {
+        public ReleaseRefusedException(String reason) {
+            super(reason);
+        }
+    }
+
+    private final Notifications notifications;
+    private final Timeline timeline;
+    private final NotificationClassifier classifier;
+    private final Clock clock;
+
+    public NotificationRelease(Notifications notifications, Timeline timeline, NotificationClassifier classifier, Clock clock) {
+        this.notifications = notifications;
+        this.timeline = timeline;
+        this.classifier = classifier;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public void release(String reference, Map<String, String> corrections, String operator) {
+        Notifications.Stored stored = notifications.findByReference(reference)
+                .orElseThrow(() -> new java.util.NoSuchElementException("no notification has the reference " + reference));
+        if (stored.envelope().status() != NotificationStatus.TRIAGE) {
+            throw new ReleaseRefusedException(reference + " is " + stored.envelope().status() + ", not in TRIAGE");
+        }
+        Map<FormField, FieldValue> corrected = new EnumMap<>(FormField.class);
+        List<String> problems = new ArrayList<>();
+        corrections.forEach((key, text) -> {
+            FormField field = FormField.byLabel(key).orElse(null);
+            if (field == null) {
+                problems.add("'" + key + "' is not a form field");
+            } else if (field == FormField.LOCAL_AUTHORITY) {
+                problems.add("local_authority comes from the sender and cannot be corrected here");
+            } else if (text == null || text.isBlank()) {
+                problems.add(key + " is empty");
+            } else {
+                classifier.readOperatorValue(field, text).ifPresentOrElse(value -> corrected.put(field, value),
+                        () -> problems.add(key + " has a value the gateway cannot read as " + field.kind().name().toLowerCase()));
+            }
+        });
+        if (!problems.isEmpty()) {
+            throw new IllegalArgumentException(String.join("; ", problems));
+        }
+        List<String> missing = new ArrayList<>();
+        for (FormField field : FormField.values()) {
+            if (field.required() && !corrected.containsKey(field) && stored.values().get(field) == null) {
+                missing.add(field.key());
+            }
+        }
+        if (!missing.isEmpty()) {
+            throw new ReleaseRefusedException(reference + " still misses " + String.join(", ", missing)
+                    + ": supply them in the release");
+        }
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        corrected.forEach((field, value) -> {
+            notifications.correct(stored.envelope(), field, value);
+            timeline.append(stored.envelope().id(), now, "CORRECTED", field.key() + " corrected", operator);
+        });
+        if (!notifications.changeStatus(stored.envelope().id(), NotificationStatus.TRIAGE, NotificationStatus.REGISTERED)) {
+            throw new ReleaseRefusedException(reference + " was released by someone else just now");
+        }
+        timeline.append(stored.envelope().id(), now, "RELEASED", "confirmed and released from triage", operator);
+    }
+}
