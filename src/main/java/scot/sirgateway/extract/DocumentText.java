@@ -100,6 +100,7 @@ public class DocumentText {
                     + document.length + " bytes, over the limit of " + limits.maxDocumentBytes()
                     + " (gateway.extract.max-document-bytes).");
         }
+        checkExpansion(document, name);
         MediaType detected = detect(document, name);
         if (!matches(declared, detected)) {
             throw new QuarantineException(ReasonCode.UNREADABLE_DOCUMENT, "The document " + name + " is declared as "
@@ -122,6 +123,35 @@ public class DocumentText {
             throw new IllegalStateException("interrupted while reading a document", e);
         } catch (ExecutionException e) {
             throw classify(e.getCause(), name);
+        }
+    }
+
+    /**
+     * A ZIP-based document (DOCX, ODT) is inflated once, counting, before any parser sees it: one that
+     * expands beyond the ratio limit is refused before it can take the memory a parser would give it.
+     */
+    private void checkExpansion(byte[] document, String name) {
+        if (document.length < 4 || document[0] != 'P' || document[1] != 'K') {
+            return;
+        }
+        long allowed = Math.max(limits.maxCompressionRatio() * document.length, 10L * 1024 * 1024);
+        long inflated = 0;
+        byte[] buffer = new byte[64 * 1024];
+        try (java.util.zip.ZipInputStream zip = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(document))) {
+            while (zip.getNextEntry() != null) {
+                int read;
+                while ((read = zip.read(buffer)) > 0) {
+                    inflated += read;
+                    if (inflated > allowed) {
+                        throw new QuarantineException(ReasonCode.DOCUMENT_LIMIT_EXCEEDED, "The document " + name
+                                + " expands to more than " + allowed + " bytes from " + document.length
+                                + " (a suspected zip bomb; gateway.extract.max-compression-ratio).");
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new QuarantineException(ReasonCode.UNREADABLE_DOCUMENT, "The document " + name
+                    + " is a damaged archive (" + e.getClass().getSimpleName() + ").");
         }
     }
 

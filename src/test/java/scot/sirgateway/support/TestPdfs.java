@@ -77,6 +77,11 @@ public final class TestPdfs {
 
     /** A mail with a short note and the PDF attached, as a council officer sends it. */
     public static byte[] mailWithAttachment(String from, String messageId, String fileName, byte[] pdf) {
+        return mailWithAttachment(from, messageId, fileName, "application/pdf", pdf);
+    }
+
+    /** The same, for an attachment of any declared type. */
+    public static byte[] mailWithAttachment(String from, String messageId, String fileName, String contentType, byte[] pdf) {
         String boundary = "b-" + Long.toString(System.nanoTime(), 36);
         String encoded = Base64.getMimeEncoder(76, "\r\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(pdf);
         String mail = "From: " + from + "\r\n"
@@ -86,7 +91,7 @@ public final class TestPdfs {
                 + "MIME-Version: 1.0\r\n"
                 + "Content-Type: multipart/mixed; boundary=\"" + boundary + "\"\r\n\r\n"
                 + "--" + boundary + "\r\nContent-Type: text/plain; charset=UTF-8\r\n\r\nPlease find our notification attached.\r\n"
-                + "--" + boundary + "\r\nContent-Type: application/pdf; name=\"" + fileName + "\"\r\n"
+                + "--" + boundary + "\r\nContent-Type: " + contentType + "; name=\"" + fileName + "\"\r\n"
                 + "Content-Disposition: attachment; filename=\"" + fileName + "\"\r\n"
                 + "Content-Transfer-Encoding: base64\r\n\r\n" + encoded + "\r\n"
                 + "--" + boundary + "--\r\n";
