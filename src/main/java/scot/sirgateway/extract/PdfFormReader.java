@@ -37,6 +37,7 @@ public class PdfFormReader {
 
     private final StoredMessages storedMessages;
 
+    /** {@code storedMessages} may be null where no message is stored (classifying a document alone). */
     public PdfFormReader(StoredMessages storedMessages) {
         this.storedMessages = storedMessages;
     }
@@ -75,8 +76,10 @@ public class PdfFormReader {
             submission.senderCouncil().pdfPasswords().forEach(p -> candidates.add(new Candidate(p, "a password configured for "
                     + submission.senderCouncil().name())));
         }
-        storedMessages.pdfPassword(submission.storedMessageId())
-                .ifPresent(p -> candidates.add(new Candidate(p, "the password an operator supplied")));
+        if (storedMessages != null) {
+            storedMessages.pdfPassword(submission.storedMessageId())
+                    .ifPresent(p -> candidates.add(new Candidate(p, "the password an operator supplied")));
+        }
         for (Candidate candidate : candidates) {
             PDDocument document;
             try {
