@@ -66,6 +66,14 @@ public class FormLineExtractor {
         for (String text : texts) {
             readLines(text, submission, rules);
         }
+        if (!submission.rawValues().containsKey(FormField.DESCRIPTION)) {
+            // a letter in prose: its text is the description, if it speaks of an incident at all
+            String prose = String.join("\n", texts).trim();
+            if (!prose.isEmpty() && rules.typeFromDescription(prose).isPresent()) {
+                submission.rawValues().put(FormField.DESCRIPTION, new Submission.RawValue(
+                        prose.length() > MAX_VALUE_CHARS ? prose.substring(0, MAX_VALUE_CHARS) : prose, FieldSource.DESCRIPTION));
+            }
+        }
         if (submission.rawValues().isEmpty()) {
             throw new QuarantineException(ReasonCode.NOT_A_NOTIFICATION,
                     "No notification form fields were found in the body or in any text attachment.");
@@ -101,22 +109,31 @@ public class FormLineExtractor {
     }
 
     static void readLines(String text, Submission submission, ClassificationRules rules) {
+        String[] lines = text.split("\\r?\\n");
         FormField current = null;
         StringBuilder value = null;
-        for (String line : text.split("\\r?\\n")) {
+        for (int i = 0; i < lines.length; i++) {
+            String line = lines[i];
             if (line.equals("-- ")) {
                 break; // the signature starts
             }
             Matcher m = LABEL_LINE.matcher(line);
             Optional<FormField> field = m.matches() ? rules.field(m.group(1)) : Optional.empty();
+            // a label alone on its line, its value on the next: a two-column table or a stacked form
+            Optional<FormField> stacked = field.isEmpty() ? rules.field(line.trim().replaceAll("[:\\s]+$", ""))
+                    : Optional.empty();
             if (field.isPresent()) {
                 put(submission, current, value);
                 current = field.get();
                 value = new StringBuilder(m.group(2).trim());
-            } else if (current != null && current.kind() == FormField.Kind.TEXT && !line.isBlank()
+            } else if (stacked.isPresent() && !line.isBlank()) {
+                put(submission, current, value);
+                current = stacked.get();
+                value = new StringBuilder();
+            } else if (current != null && !line.isBlank() && (value.isEmpty() || current.kind() == FormField.Kind.TEXT)
                     && value.length() < MAX_VALUE_CHARS) {
                 value.append(value.isEmpty() ? "" : "\n").append(line.trim());
-            } else if (current != null && line.isBlank()) {
+            } else if (current != null && line.isBlank() && !value.isEmpty()) {
                 put(submission, current, value);
                 current = null;
             }
