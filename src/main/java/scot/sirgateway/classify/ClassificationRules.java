@@ -132,6 +132,20 @@ public class ClassificationRules {
         return Optional.ofNullable(best);
     }
 
+    /** Whether a text says the offender is, or is not, managed under MAPPA; empty when it does not say. */
+    public Optional<Boolean> mappaInProse(String text) {
+        String t = normalise(text);
+        if (containsPhrase(t, "not subject to mappa") || containsPhrase(t, "not managed under mappa")
+                || containsPhrase(t, "not a mappa case") || containsPhrase(t, "no mappa")) {
+            return Optional.of(false);
+        }
+        if (containsPhrase(t, "subject to mappa") || containsPhrase(t, "managed under mappa")
+                || containsPhrase(t, "mappa category") || containsPhrase(t, "mappa level") || containsPhrase(t, "mappa case")) {
+            return Optional.of(true);
+        }
+        return Optional.empty();
+    }
+
     public boolean mentionsDomesticAbuse(String description) {
         String t = normalise(description);
         return domesticAbuse.stream().anyMatch(p -> containsPhrase(t, p));
@@ -144,7 +158,7 @@ public class ClassificationRules {
 
     /** Lower case, letters and digits, single spaces: "Date of Incident:" and "date of incident" agree. */
     public static String normalise(String text) {
-        return text.toLowerCase(Locale.ROOT).replace('_', ' ').replaceAll("[^a-z0-9]+", " ").trim();
+        return text.toLowerCase(Locale.ROOT).replace('_', ' ').replace("&", " and ").replaceAll("[^a-z0-9]+", " ").trim();
     }
 
     private static boolean containsPhrase(String normalisedText, String normalisedPhrase) {

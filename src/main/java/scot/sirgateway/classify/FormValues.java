@@ -67,6 +67,32 @@ public final class FormValues {
     private static final Pattern YES_NO = Pattern.compile("^(yes|y|true|no|n|false|not applicable|n/?a|none)\\b.*");
     private static final Pattern LEVEL = Pattern.compile("^(?:category|cat\\.?|level)?\\s*([123])(?:\\b.*)?$");
 
+    private static final Pattern DATE_IN_PROSE = Pattern.compile("\\b(\\d{4}-\\d{1,2}-\\d{1,2}|\\d{1,2}[/.\\-]\\d{1,2}[/.\\-]\\d{2,4}"
+            + "|(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\\s+)?\\d{1,2}(?:st|nd|rd|th)?(?:\\s+of)?[\\s\\-]+[a-z]{3,9}\\.?[\\s\\-,]+\\d{2,4})\\b");
+    private static final Pattern NOT_THE_INCIDENT = Pattern.compile("\\b(birth|born|dob|aware|last seen|sent|released|sentenced|"
+            + "imposed|made on|licence on|order on|since)\\b");
+
+    /**
+     * The incident's date in prose: the first date of a sentence that is not about a birth, the
+     * council becoming aware, a last sighting or the order itself.
+     */
+    public static Optional<LocalDate> incidentDateInProse(String text) {
+        for (String sentence : text.toLowerCase(Locale.ROOT).split("(?<=[.;!?])\\s+|\\n")) {
+            Matcher m = DATE_IN_PROSE.matcher(sentence);
+            while (m.find()) {
+                String before = sentence.substring(Math.max(0, m.start() - 40), m.start());
+                if (NOT_THE_INCIDENT.matcher(before).find()) {
+                    continue;
+                }
+                Optional<LocalDate> date = date(m.group(1));
+                if (date.isPresent()) {
+                    return date;
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
     /** {@code yes}, {@code Y}, {@code No}, and answers that start with them ("Yes, category 1"). */
     public static Optional<Boolean> yesNo(String text) {
         Matcher m = YES_NO.matcher(text.trim().toLowerCase(Locale.ROOT));

@@ -53,6 +53,7 @@ public class NotificationClassifier {
         }
         completeMappa(submission);
         classifyType(submission);
+        readProse(submission);
         classifyCouncil(submission);
         classifyFlags(submission);
         checkCategory(submission);
@@ -124,6 +125,27 @@ public class NotificationClassifier {
         });
     }
 
+    /** What the form did not say in a field, a letter may say in prose: read it, as a guess to confirm. */
+    private void readProse(Submission submission) {
+        FieldValue description = submission.fields().get(FormField.DESCRIPTION);
+        if (description == null || description.value() == null) {
+            return;
+        }
+        String text = description.value().toString();
+        guess(submission, FormField.INCIDENT_DATE, FormValues.incidentDateInProse(text));
+        guess(submission, FormField.ORDER_TYPE, rules.order(text));
+        guess(submission, FormField.MAPPA, rules.mappaInProse(text));
+        guess(submission, FormField.INCIDENT_CATEGORY, FormValues.levelAfter("category", text));
+    }
+
+    private static void guess(Submission submission, FormField field, Optional<?> value) {
+        FieldValue present = submission.fields().get(field);
+        if ((present == null || present.value() == null) && value.isPresent()) {
+            submission.fields().put(field, new FieldValue(value.get(), FieldSource.DESCRIPTION, FROM_DESCRIPTION));
+            submission.triageReasons().remove(field.key() + " could not be read");
+        }
+    }
+
     private void classifyCouncil(Submission submission) {
         Council sender = submission.senderCouncil();
         Submission.RawValue written = submission.rawValues().get(FormField.LOCAL_AUTHORITY);
@@ -152,11 +174,10 @@ public class NotificationClassifier {
         }
         boolean offenderDied = incidentType.group() == IncidentType.Group.DEATH_OR_INJURY_OF_OFFENDER;
         if (category == null || category.value() == null) {
-            if (offenderDied) {
-                submission.fields().put(FormField.INCIDENT_CATEGORY, new FieldValue(3, FieldSource.DESCRIPTION,
-                        Math.min(type.confidence(), FROM_DESCRIPTION)));
-                submission.triageReasons().remove("incident_category could not be read");
-            }
+            // a death or serious injury of the offender is 3; harm to another person most often 1
+            submission.fields().put(FormField.INCIDENT_CATEGORY, new FieldValue(offenderDied ? 3 : 1,
+                    FieldSource.DESCRIPTION, Math.min(type.confidence(), offenderDied ? FROM_DESCRIPTION : 0.5)));
+            submission.triageReasons().remove("incident_category could not be read");
             return;
         }
         if (offenderDied != Integer.valueOf(3).equals(category.value())) {
