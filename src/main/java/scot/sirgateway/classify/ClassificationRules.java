@@ -36,6 +36,7 @@ public class ClassificationRules {
     private final Map<String, FormField> labels = new HashMap<>();
     private final List<TypeRule> types = new ArrayList<>();
     private final Map<OrderType, List<String>> orders = new EnumMap<>(OrderType.class);
+    private final List<String> notificationPhrases;
     private final List<String> domesticAbuse;
     private final List<String> historical;
 
@@ -67,6 +68,7 @@ public class ClassificationRules {
                     + ": orders has the unknown code '" + code + "'"));
             orders.put(order, normalised(words, where + " orders." + code));
         });
+        notificationPhrases = normalised(yaml.get("notification-phrases"), where);
         domesticAbuse = normalised(yaml.get("domestic-abuse"), where);
         historical = normalised(yaml.get("historical"), where);
     }
@@ -132,6 +134,12 @@ public class ClassificationRules {
         return Optional.ofNullable(best);
     }
 
+    /** Whether a letter in prose reads as a notification: it names a known incident or says it notifies one. */
+    public boolean readsAsNotification(String text) {
+        String t = normalise(text);
+        return typeFromDescription(text).isPresent() || notificationPhrases.stream().anyMatch(p -> containsPhrase(t, p));
+    }
+
     /** Whether a text says the offender is, or is not, managed under MAPPA; empty when it does not say. */
     public Optional<Boolean> mappaInProse(String text) {
         String t = normalise(text);
@@ -144,6 +152,22 @@ public class ClassificationRules {
             return Optional.of(true);
         }
         return Optional.empty();
+    }
+
+    /** The order a letter names in its sentences: a known order before the bare word "other". */
+    public Optional<OrderType> orderInProse(String text) {
+        String t = normalise(text);
+        OrderType best = null;
+        int bestLength = 0;
+        for (Map.Entry<OrderType, List<String>> entry : orders.entrySet()) {
+            for (String word : entry.getValue()) {
+                if (entry.getKey() != OrderType.OTHER && word.length() > bestLength && containsPhrase(t, word)) {
+                    best = entry.getKey();
+                    bestLength = word.length();
+                }
+            }
+        }
+        return best != null ? Optional.of(best) : order(text);
     }
 
     public boolean mentionsDomesticAbuse(String description) {

@@ -133,7 +133,7 @@ public class NotificationClassifier {
         }
         String text = description.value().toString();
         guess(submission, FormField.INCIDENT_DATE, FormValues.incidentDateInProse(text));
-        guess(submission, FormField.ORDER_TYPE, rules.order(text));
+        guess(submission, FormField.ORDER_TYPE, rules.orderInProse(text));
         guess(submission, FormField.MAPPA, rules.mappaInProse(text));
         guess(submission, FormField.INCIDENT_CATEGORY, FormValues.levelAfter("category", text));
     }

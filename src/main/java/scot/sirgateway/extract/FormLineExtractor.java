@@ -69,7 +69,7 @@ public class FormLineExtractor {
         if (!submission.rawValues().containsKey(FormField.DESCRIPTION)) {
             // a letter in prose: its text is the description, if it speaks of an incident at all
             String prose = String.join("\n", texts).trim();
-            if (!prose.isEmpty() && rules.typeFromDescription(prose).isPresent()) {
+            if (!prose.isEmpty() && rules.readsAsNotification(prose)) {
                 submission.rawValues().put(FormField.DESCRIPTION, new Submission.RawValue(
                         prose.length() > MAX_VALUE_CHARS ? prose.substring(0, MAX_VALUE_CHARS) : prose, FieldSource.DESCRIPTION));
             }
