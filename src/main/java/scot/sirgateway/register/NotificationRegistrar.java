@@ -8,6 +8,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import scot.sirgateway.acknowledge.Acknowledgements;
+import scot.sirgateway.deadline.NotificationClocks;
 import scot.sirgateway.intake.StoredMessages;
 import scot.sirgateway.intake.Submission;
 
@@ -28,9 +29,12 @@ public class NotificationRegistrar {
     private final StoredMessages storedMessages;
     private final Acknowledgements acknowledgements;
     private final TransactionTemplate transactions;
+    private final NotificationClocks clocks;
 
     public NotificationRegistrar(ReferenceAllocator references, Notifications notifications, Timeline timeline,
-            StoredMessages storedMessages, Acknowledgements acknowledgements, TransactionTemplate transactions) {
+            StoredMessages storedMessages, Acknowledgements acknowledgements, TransactionTemplate transactions,
+            NotificationClocks clocks) {
+        this.clocks = clocks;
         this.references = references;
         this.notifications = notifications;
         this.timeline = timeline;
@@ -54,11 +58,13 @@ public class NotificationRegistrar {
                 : NotificationStatus.TRIAGE;
         FieldValue type = submission.fields().get(FormField.INCIDENT_TYPE);
         String group = type != null && type.value() instanceof IncidentType t ? t.group().name() : null;
+        NotificationClocks.Clocks clocks = this.clocks.of(submission.receivedAt(),
+                dateOf(submission, FormField.INCIDENT_DATE), dateOf(submission, FormField.AWARE_DATE));
         Notifications.Envelope envelope = new Notifications.Envelope(0, reference, status, submission.source(),
                 submission.receivedAt(), submission.messageId(), submission.senderAddress(), submission.signer(),
                 submission.signatureVerified(), submission.decrypted(), group, submission.domesticAbuse(),
-                submission.historical(), null, null, null, null,
-                null, null, submission.storedMessageId(), List.copyOf(submission.layers()));
+                submission.historical(), clocks.notifiedWithin5WorkingDays(), clocks.workingDaysLate(), null,
+                clocks.forwardDue(), null, clocks.reviewDue(), submission.storedMessageId(), List.copyOf(submission.layers()));
         long id = notifications.insert(envelope, submission.fields());
         timeline.append(id, submission.receivedAt(), "RECEIVED", "received by " + submission.source().toLowerCase()
                 + " (stored message " + submission.storedMessageId() + ")", Timeline.SYSTEM);
@@ -68,5 +74,10 @@ public class NotificationRegistrar {
         storedMessages.markState(submission.storedMessageId(), StoredMessages.State.PROCESSED);
         acknowledgements.queue(id, reference, submission);
         return reference;
+    }
+
+    private static java.time.LocalDate dateOf(Submission submission, FormField field) {
+        FieldValue value = submission.fields().get(field);
+        return value != null && value.value() instanceof java.time.LocalDate date ? date : null;
     }
 }

@@ -66,12 +66,14 @@ public class Notifications {
     public long insert(Envelope envelope, Map<FormField, FieldValue> fields) {
         List<String> columns = new ArrayList<>(List.of("reference", "stored_message_id", "status", "source",
                 "received_at", "message_id", "sender", "signer", "signature_verified", "decrypted", "group_code",
-                "domestic_abuse", "historical", "created_at", "layers"));
+                "domestic_abuse", "historical", "created_at", "layers", "notified_within_5_working_days",
+                "working_days_late", "forward_due", "review_due"));
         List<Object> values = new ArrayList<>(Arrays.asList(envelope.reference(), envelope.storedMessageId(),
                 envelope.status().name(), envelope.source(), envelope.receivedAt(), envelope.messageId(),
                 envelope.sender(), envelope.signer(), envelope.signatureVerified(), envelope.decrypted(),
                 envelope.group(), envelope.domesticAbuse(), envelope.historical(), OffsetDateTime.now(clock),
-                LAYERS_JSON.writeValueAsString(envelope.layers())));
+                LAYERS_JSON.writeValueAsString(envelope.layers()), envelope.notifiedWithin5WorkingDays(),
+                envelope.workingDaysLate(), envelope.forwardDue(), envelope.reviewDue()));
         for (Map.Entry<FormField, FieldValue> entry : fields.entrySet()) {
             if (entry.getValue().value() != null) {
                 columns.add(entry.getKey().key());

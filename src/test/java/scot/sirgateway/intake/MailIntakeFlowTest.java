@@ -54,6 +54,10 @@ class MailIntakeFlowTest extends GatewayTest {
         assertThat(one.get("description").asString()).isEqualTo("Description e2e of an invented incident.");
         assertThat(one.get("message_id").asString()).isEqualTo(messageId);
         assertThat(one.get("fields").get("local_authority").get("source").asString()).isEqualTo("SENDER");
+        assertThat(java.time.OffsetDateTime.parse(one.get("forward_due").asString()))
+                .isAfter(java.time.OffsetDateTime.parse(one.get("received_at").asString()));
+        assertThat(one.get("review_due").asString()).matches("\\d{4}-\\d{2}-\\d{2}");
+        assertThat(one.get("notified_within_5_working_days").isBoolean()).isTrue();
         assertThat(one.get("fields").get("offender_ref").get("confidence").asDouble()).isEqualTo(1.0);
         Awaitility.await().atMost(Duration.ofSeconds(10)).until(
                 () -> !api("/api/notifications/" + reference).get("acknowledged_at").isNull());
