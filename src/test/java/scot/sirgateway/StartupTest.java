@@ -43,6 +43,8 @@ class StartupTest {
         p.put("gateway.crypto.keystores[0].path", "file:certs-example/gateway/gateway-rsa.p12");
         p.put("gateway.crypto.keystores[0].password", "changeit");
         p.put("gateway.trust.anchors[0]", "file:certs-example/ca/ca.cert.pem");
+        p.put("gateway.government.recipients[0]", "sir@gov-scot.test");
+        p.put("gateway.government.certificates[0]", "file:certs-example/government/scottish-government.cert.pem");
         p.put("gateway.security.admin.username", "admin");
         p.put("gateway.security.admin.password", "a-long-enough-password");
         return p;

@@ -82,6 +82,33 @@ public class MailComposer {
         }
     }
 
+    /** A mail whose whole body is a prepared part (a signed and encrypted S/MIME entity). */
+    public byte[] compose(String messageId, String to, String subject, jakarta.mail.internet.MimeBodyPart body,
+            String autoSubmitted) {
+        try {
+            MimeMessage message = new FixedIdMessage(session, messageId);
+            message.setFrom(new InternetAddress(properties.from(), "SIR Gateway"));
+            message.setRecipient(Message.RecipientType.TO, new InternetAddress(to));
+            message.setSubject(subject, "UTF-8");
+            message.setSentDate(new Date());
+            message.setHeader("Auto-Submitted", autoSubmitted);
+            message.setContent(body.getContent(), body.getContentType());
+            message.saveChanges();
+            for (String header : new String[] {"Content-Type", "Content-Transfer-Encoding", "Content-Disposition"}) {
+                String value = body.getHeader(header, null);
+                if (value != null) {
+                    message.setHeader(header, value);
+                }
+            }
+            message.saveChanges();
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            message.writeTo(out);
+            return out.toByteArray();
+        } catch (MessagingException | IOException e) {
+            throw new IllegalStateException("cannot compose mail " + messageId, e);
+        }
+    }
+
     /** Keeps the Message-ID it was given, so a re-send is recognisably the same mail. */
     private static final class FixedIdMessage extends MimeMessage {
         private final String messageId;

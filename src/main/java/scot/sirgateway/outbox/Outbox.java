@@ -15,7 +15,7 @@ import scot.sirgateway.storage.BlobStore;
 public class Outbox {
 
     /** Why a mail is sent. */
-    public enum Purpose { ACKNOWLEDGEMENT, REJECTION }
+    public enum Purpose { ACKNOWLEDGEMENT, REJECTION, FORWARD }
 
     public enum State { PENDING, SENT }
 
@@ -78,6 +78,12 @@ public class Outbox {
                 .params(error.length() > 500 ? error.substring(0, 500) : error,
                         OffsetDateTime.now(clock).plus(retryIn), id)
                 .update();
+    }
+
+    /** How many mails of this purpose for this notification still wait to go. */
+    public long pending(Purpose purpose, long notificationId) {
+        return jdbc.sql("SELECT COUNT(*) FROM outbox_mail WHERE purpose = ? AND notification_id = ? AND state = ?")
+                .params(purpose.name(), notificationId, State.PENDING.name()).query(Long.class).single();
     }
 
     /** How many mails of this purpose went, or wait to go, to this address since the given time. */

@@ -9,13 +9,15 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import scot.sirgateway.acknowledge.Acknowledgements;
 import scot.sirgateway.deadline.NotificationClocks;
+import scot.sirgateway.forward.GovernmentForward;
 import scot.sirgateway.intake.StoredMessages;
 import scot.sirgateway.intake.Submission;
 
 /**
  * The {@code register-notification} step. In one transaction: allocates the reference, stores the
- * notification, its field provenance and its first timeline events, marks the stored message
- * processed, and queues the acknowledgement. Either all of it happens or none, so a restart simply
+ * notification, its field provenance, its clocks and its first timeline events, marks the stored
+ * message processed, and queues the acknowledgement (and, for a REGISTERED notification, the forward
+ * to Scottish Government). Either all of it happens or none, so a restart simply
  * runs the stored message again.
  */
 @Component("notificationRegistrar")
@@ -30,11 +32,13 @@ public class NotificationRegistrar {
     private final Acknowledgements acknowledgements;
     private final TransactionTemplate transactions;
     private final NotificationClocks clocks;
+    private final GovernmentForward forward;
 
     public NotificationRegistrar(ReferenceAllocator references, Notifications notifications, Timeline timeline,
             StoredMessages storedMessages, Acknowledgements acknowledgements, TransactionTemplate transactions,
-            NotificationClocks clocks) {
+            NotificationClocks clocks, GovernmentForward forward) {
         this.clocks = clocks;
+        this.forward = forward;
         this.references = references;
         this.notifications = notifications;
         this.timeline = timeline;
@@ -73,6 +77,9 @@ public class NotificationRegistrar {
                 : "registered: complete and from a verified sender");
         storedMessages.markState(submission.storedMessageId(), StoredMessages.State.PROCESSED);
         acknowledgements.queue(id, reference, submission);
+        if (status == NotificationStatus.REGISTERED) {
+            forward.queue(reference);
+        }
         return reference;
     }
 

@@ -31,8 +31,11 @@ public class NotificationRelease {
     private final Timeline timeline;
     private final NotificationClassifier classifier;
     private final Clock clock;
+    private final scot.sirgateway.forward.GovernmentForward forward;
 
-    public NotificationRelease(Notifications notifications, Timeline timeline, NotificationClassifier classifier, Clock clock) {
+    public NotificationRelease(Notifications notifications, Timeline timeline, NotificationClassifier classifier, Clock clock,
+            scot.sirgateway.forward.GovernmentForward forward) {
+        this.forward = forward;
         this.notifications = notifications;
         this.timeline = timeline;
         this.classifier = classifier;
@@ -83,5 +86,6 @@ public class NotificationRelease {
             throw new ReleaseRefusedException(reference + " was released by someone else just now");
         }
         timeline.append(stored.envelope().id(), now, "RELEASED", "confirmed and released from triage", operator);
+        forward.queue(reference);
     }
 }

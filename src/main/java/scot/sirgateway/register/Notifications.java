@@ -168,6 +168,12 @@ public class Notifications {
                 .params(to.name(), id, from.name()).update() == 1;
     }
 
+    /** Records the forward; answers false when it was recorded before. */
+    public boolean markForwarded(long id, OffsetDateTime at) {
+        return jdbc.sql("UPDATE notification SET status = ?, forwarded_at = ? WHERE id = ? AND forwarded_at IS NULL")
+                .params(NotificationStatus.FORWARDED.name(), at, id).update() == 1;
+    }
+
     public void markAcknowledged(long id, OffsetDateTime at) {
         jdbc.sql("UPDATE notification SET acknowledged_at = ? WHERE id = ? AND acknowledged_at IS NULL")
                 .params(at, id).update();

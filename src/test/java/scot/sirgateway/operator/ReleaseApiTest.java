@@ -56,13 +56,13 @@ class ReleaseApiTest extends GatewayTest {
                 "{\"offender_ref\":\"OPR-77\",\"incident_type\":\"Culpable homicide\",\"mappa\":true}");
         assertThat(released.statusCode()).isEqualTo(200);
         JsonNode notification = api("/api/notifications/" + reference);
-        assertThat(notification.get("status").asString()).isEqualTo("REGISTERED");
+        assertThat(notification.get("status").asString()).isIn("REGISTERED", "FORWARDED");
         assertThat(notification.get("offender_ref").asString()).isEqualTo("OPR-77");
         assertThat(notification.get("incident_type").asString()).isEqualTo("MURDER_PERPETRATOR");
         assertThat(notification.get("group").asString()).isEqualTo("NON_SEXUAL");
         assertThat(notification.get("fields").get("offender_ref").get("source").asString()).isEqualTo("OPERATOR");
         JsonNode timeline = notification.get("timeline");
-        assertThat(timeline.findValuesAsString("type")).contains("CORRECTED", "RELEASED");
+        assertThat(timeline.findValuesAsString("type")).contains("CORRECTED", "RELEASED", "FORWARD_QUEUED");
         for (JsonNode event : timeline) {
             if (event.get("type").asString().equals("RELEASED") || event.get("type").asString().equals("CORRECTED")) {
                 assertThat(event.get("actor").asString()).isEqualTo("operator");

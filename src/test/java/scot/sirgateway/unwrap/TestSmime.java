@@ -63,13 +63,13 @@ import org.junit.jupiter.api.Test;
  * S/MIME and certificates made in the tests with Bouncy Castle: signers issued by the example CA with
  * any dates and usage, signed and encrypted entities, whole messages.
  */
-final class TestSmime {
+public final class TestSmime {
 
-    static final Provider BC = new BouncyCastleProvider();
-    static final String FORM_LINE = "offender_ref: X1";
+    public static final Provider BC = new BouncyCastleProvider();
+    public static final String FORM_LINE = "offender_ref: X1";
 
     /** A private key with its certificate chain, end entity first. */
-    record Signer(PrivateKey key, List<X509Certificate> chain) {
+    public record Signer(PrivateKey key, List<X509Certificate> chain) {
         X509Certificate certificate() {
             return chain.get(0);
         }
@@ -98,7 +98,7 @@ final class TestSmime {
     }
 
     /** The demo council's own signing key and certificate from certs-example. */
-    static Signer demoCouncil() throws Exception {
+    public static Signer demoCouncil() throws Exception {
         KeyStore store = KeyStore.getInstance("PKCS12");
         try (InputStream in = Files.newInputStream(Path.of("certs-example/councils/demo-council.p12"))) {
             store.load(in, "changeit".toCharArray());
@@ -107,30 +107,30 @@ final class TestSmime {
                 List.of((X509Certificate) store.getCertificate("demo-council")));
     }
 
-    static MimeBodyPart form() throws Exception {
+    public static MimeBodyPart form() throws Exception {
         MimeBodyPart part = new MimeBodyPart();
         part.setText("local_authority: Demo Council\r\nincident_date: 20/11/2026\r\nincident_type: SERIOUS_ASSAULT\r\n"
                 + FORM_LINE + "\r\norder_type: CPO\r\ndescription: An invented incident.\r\n", "UTF-8");
         return part;
     }
 
-    static MimeBodyPart signDetached(MimeBodyPart content, Signer signer) throws Exception {
+    public static MimeBodyPart signDetached(MimeBodyPart content, Signer signer) throws Exception {
         return signDetached(content, signer, null);
     }
 
-    static MimeBodyPart signDetached(MimeBodyPart content, Signer signer, Date signingTime) throws Exception {
+    public static MimeBodyPart signDetached(MimeBodyPart content, Signer signer, Date signingTime) throws Exception {
         MimeMultipart signed = signing(signer, signingTime).generate(content);
         MimeBodyPart part = new MimeBodyPart();
         part.setContent(signed, signed.getContentType());
         return part;
     }
 
-    static MimeBodyPart signOpaque(MimeBodyPart content, Signer signer) throws Exception {
+    public static MimeBodyPart signOpaque(MimeBodyPart content, Signer signer) throws Exception {
         return signing(signer, null).generateEncapsulated(content);
     }
 
     /** SHA-256 with RSA, the signer's chain included; the signing time is now unless given. */
-    static SMIMESignedGenerator signing(Signer signer, Date signingTime) throws Exception {
+    public static SMIMESignedGenerator signing(Signer signer, Date signingTime) throws Exception {
         JcaSimpleSignerInfoGeneratorBuilder builder = new JcaSimpleSignerInfoGeneratorBuilder().setProvider(BC);
         if (signingTime != null) {
             builder.setSignedAttributeGenerator(new DefaultSignedAttributeTableGenerator(new AttributeTable(
@@ -143,7 +143,7 @@ final class TestSmime {
     }
 
     /** A complete RFC 5322 message with the entity as its body. */
-    static byte[] mail(String from, MimeBodyPart entity) throws Exception {
+    public static byte[] mail(String from, MimeBodyPart entity) throws Exception {
         MimeMessage message = new MimeMessage(Session.getInstance(new Properties()));
         message.setFrom(new InternetAddress(from, "Demo Council CJSW"));
         message.setRecipients(Message.RecipientType.TO, "notifications@sir-gateway.test");
@@ -163,19 +163,19 @@ final class TestSmime {
         return out.toByteArray();
     }
 
-    static X509Certificate certificate(String file) throws Exception {
+    public static X509Certificate certificate(String file) throws Exception {
         try (InputStream in = Files.newInputStream(Path.of(file))) {
             return (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(in);
         }
     }
 
-    static Signer issue(String email, Instant notBefore, Instant notAfter, KeyPurposeId purpose)
+    public static Signer issue(String email, Instant notBefore, Instant notAfter, KeyPurposeId purpose)
             throws Exception {
         return issue(email, notBefore, notAfter, purpose, exampleCa, exampleCaKey);
     }
 
     /** An RSA signing certificate for the address, as make-certs.sh makes them, but with the given dates and usage. */
-    static Signer issue(String email, Instant notBefore, Instant notAfter, KeyPurposeId purpose,
+    public static Signer issue(String email, Instant notBefore, Instant notAfter, KeyPurposeId purpose,
             X509Certificate issuer, PrivateKey issuerKey) throws Exception {
         X500Name subject = new X500NameBuilder(BCStyle.INSTANCE).addRDN(BCStyle.C, "GB")
                 .addRDN(BCStyle.O, "SIR Gateway Example (TEST ONLY)").addRDN(BCStyle.CN, "Made In Test (TEST ONLY)")
@@ -201,7 +201,7 @@ final class TestSmime {
         return new Signer(signerKeys.getPrivate(), chain);
     }
 
-    static BigInteger serial() {
+    public static BigInteger serial() {
         return new BigInteger(128, new SecureRandom());
     }
 }

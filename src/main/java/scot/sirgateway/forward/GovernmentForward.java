@@ -1,0 +1,107 @@
+package scot.sirgateway.forward;
+
+import java.security.cert.X509Certificate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.context.event.EventListener;
+import org.springframework.core.io.ResourceLoader;
+import org.springframework.stereotype.Component;
+
+import scot.sirgateway.GatewayClock;
+import scot.sirgateway.council.PemCertificates;
+import scot.sirgateway.outbox.MailComposer;
+import scot.sirgateway.outbox.MailTemplates;
+import scot.sirgateway.outbox.Outbox;
+import scot.sirgateway.outbox.OutboxMailSent;
+import scot.sirgateway.register.FormField;
+import scot.sirgateway.register.Notifications;
+import scot.sirgateway.register.Timeline;
+import scot.sirgateway.smime.SmimeEncryptor;
+import scot.sirgateway.smime.SmimeSigner;
+
+/**
+ * Queues the forward of a notification to Scottish Government: a summary from the template
+ * {@code forward.txt} with every value received, signed by the gateway and encrypted to every
+ * configured certificate (AES-256-CBC, RSA key transport), one mail per recipient with a fixed
+ * Message-ID, so a notification is forwarded once however often this runs. Marks it FORWARDED when
+ * the relay has taken every copy.
+ */
+@Component
+public class GovernmentForward {
+
+    private final GovernmentProperties government;
+    private final List<X509Certificate> certificates = new ArrayList<>();
+    private final Notifications notifications;
+    private final Timeline timeline;
+    private final MailTemplates templates;
+    private final MailComposer composer;
+    private final SmimeSigner signer;
+    private final SmimeEncryptor encryptor;
+    private final Outbox outbox;
+
+    public GovernmentForward(GovernmentProperties government, ResourceLoader resources, Notifications notifications,
+            Timeline timeline, MailTemplates templates, MailComposer composer, SmimeSigner signer,
+            SmimeEncryptor encryptor, Outbox outbox) {
+        this.government = government;
+        for (int i = 0; i < government.certificates().size(); i++) {
+            certificates.addAll(PemCertificates.read(resources.getResource(government.certificates().get(i)),
+                    "gateway.government.certificates[" + i + "]"));
+        }
+        this.notifications = notifications;
+        this.timeline = timeline;
+        this.templates = templates;
+        this.composer = composer;
+        this.signer = signer;
+        this.encryptor = encryptor;
+        this.outbox = outbox;
+    }
+
+    /** Queues the forward; runs inside the transaction that registers or releases the notification. */
+    public void queue(String reference) {
+        Notifications.Stored stored = notifications.findByReference(reference).orElseThrow();
+        Map<String, Object> values = new LinkedHashMap<>();
+        for (FormField field : FormField.values()) {
+            Object value = stored.values().get(field);
+            if (value != null) {
+                values.put(field.key(), value instanceof Enum<?> e ? e.name() : value.toString());
+            }
+        }
+        Map<String, Object> model = new LinkedHashMap<>();
+        model.put("reference", reference);
+        model.put("council", stored.values().getOrDefault(FormField.LOCAL_AUTHORITY, "unknown"));
+        model.put("receivedAt", stored.envelope().receivedAt().atZoneSameInstant(GatewayClock.ZONE).toString());
+        model.put("verified", stored.envelope().signatureVerified());
+        model.put("values", values);
+        String text = templates.render("forward", model);
+        var signedAndEncrypted = encryptor.encrypt(signer.sign(SmimeEncryptor.textPart(text)),
+                certificates.toArray(X509Certificate[]::new));
+        int queued = 0;
+        for (int i = 0; i < government.recipients().size(); i++) {
+            String messageId = composer.messageId(reference + ".forward" + (i == 0 ? "" : "." + i));
+            byte[] mime = composer.compose(messageId, government.recipients().get(i),
+                    "[" + reference + "] Serious incident notification", signedAndEncrypted, "auto-generated");
+            if (outbox.queue(Outbox.Purpose.FORWARD, messageId, government.recipients().get(i), mime,
+                    stored.envelope().id(), null)) {
+                queued++;
+            }
+        }
+        if (queued > 0) {
+            timeline.append(stored.envelope().id(), "FORWARD_QUEUED", "to Scottish Government, signed and encrypted");
+        }
+    }
+
+    @EventListener
+    void onSent(OutboxMailSent sent) {
+        if (sent.purpose() != Outbox.Purpose.FORWARD || sent.notificationId() == null) {
+            return;
+        }
+        if (outbox.pending(Outbox.Purpose.FORWARD, sent.notificationId()) == 0
+                && notifications.markForwarded(sent.notificationId(), sent.sentAt())) {
+            timeline.append(sent.notificationId(), sent.sentAt(), "FORWARDED", "accepted by the relay for Scottish Government",
+                    Timeline.SYSTEM);
+        }
+    }
+}

@@ -1,0 +1,103 @@
+package scot.sirgateway.forward;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import jakarta.mail.internet.MimeBodyPart;
+import jakarta.mail.internet.MimeMessage;
+
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Test;
+
+import scot.sirgateway.support.GatewayTest;
+import scot.sirgateway.support.Openssl;
+import scot.sirgateway.support.TestMessages;
+import scot.sirgateway.unwrap.TestSmime;
+
+/**
+ * The forward to Scottish Government through a real SMTP server, opened with the OpenSSL command line:
+ * decrypted with the government's test key, its signature verified against the gateway's certificate.
+ */
+class ForwardToGovernmentTest extends GatewayTest {
+
+    private static final String GOVERNMENT = "sir@gov-scot.test";
+
+    @Test
+    void registeredNotificationShouldBeForwardedSignedAndEncrypted() throws Exception {
+        String sender = "cjsw@demo-council.test";
+        String messageId = TestMessages.newMessageId("demo-council.test");
+        StringBuilder form = new StringBuilder();
+        TestMessages.completeForm("forward").forEach((k, v) -> form.append(k).append(": ").append(v).append("\r\n"));
+        MimeBodyPart content = new MimeBodyPart();
+        content.setText(form.toString(), "UTF-8");
+        byte[] signed = TestSmime.mail(sender, TestSmime.signDetached(content, TestSmime.demoCouncil()));
+        MimeMessage message = new MimeMessage(null, new ByteArrayInputStream(signed));
+        message.setHeader("Message-ID", messageId);
+        ByteArrayOutputStream raw = new ByteArrayOutputStream();
+        message.writeTo(raw);
+        mail.send(sender, INTAKE, raw.toByteArray());
+
+        String reference = awaitReference(messageId);
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(
+                () -> api("/api/notifications/" + reference).get("status").asString().equals("FORWARDED"));
+        assertThat(api("/api/notifications/" + reference).get("forwarded_at").isNull()).isFalse();
+        MimeMessage forward = awaitForward(reference);
+        assertThat(forward.getContentType()).startsWith("application/pkcs7-mime");
+        assertThat(forward.getHeader("Auto-Submitted", null)).isEqualTo("auto-generated");
+        assertThat(forward.getMessageID()).isEqualTo("<" + reference + ".forward@sir-gateway.test>");
+
+        String decrypted = Openssl.decrypt(forward, "certs-example/government/scottish-government");
+        Path signedEntity = Files.createTempFile("sir-forward", ".eml");
+        try {
+            Files.writeString(signedEntity, decrypted, StandardCharsets.UTF_8);
+            String verified = new String(Openssl.run("cms", "-verify", "-in", signedEntity.toString(),
+                    "-CAfile", "certs-example/ca/ca.cert.pem"), StandardCharsets.UTF_8);
+            assertThat(verified).contains(reference).contains("offender_ref: REF-forward").contains("Demo Council");
+        } finally {
+            Files.deleteIfExists(signedEntity);
+        }
+    }
+
+    @Test
+    void unverifiedNotificationShouldWaitForReleaseThenBeForwardedOnce() throws Exception {
+        String sender = "unverified-forward@demo-council.test";
+        String messageId = TestMessages.newMessageId("demo-council.test");
+        mail.send(sender, INTAKE, TestMessages.plainNotification(sender, messageId, TestMessages.completeForm("triage")));
+        String reference = awaitReference(messageId);
+        assertThat(api("/api/notifications/" + reference).get("status").asString()).isEqualTo("TRIAGE");
+        Thread.sleep(3000);
+        assertThat(forwardsOf(reference)).isZero();
+
+        assertThat(post("/api/notifications/" + reference + "/release", "{}").statusCode()).isEqualTo(200);
+        awaitForward(reference);
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(
+                () -> api("/api/notifications/" + reference).get("status").asString().equals("FORWARDED"));
+        Thread.sleep(3000);
+        assertThat(forwardsOf(reference)).isEqualTo(1);
+        assertThat(api("/api/notifications/" + reference).get("timeline").findValuesAsString("type"))
+                .containsSubsequence("RELEASED", "FORWARD_QUEUED", "FORWARDED");
+    }
+
+    private MimeMessage awaitForward(String reference) {
+        return Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> mail.received(GOVERNMENT).stream()
+                .filter(m -> subject(m).contains(reference)).findFirst().orElse(null), m -> m != null);
+    }
+
+    private long forwardsOf(String reference) {
+        return mail.received(GOVERNMENT).stream().filter(m -> subject(m).contains(reference)).count();
+    }
+
+    private static String subject(MimeMessage message) {
+        try {
+            return message.getSubject();
+        } catch (jakarta.mail.MessagingException e) {
+            return "";
+        }
+    }
+}
