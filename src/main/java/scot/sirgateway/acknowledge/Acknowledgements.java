@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import jakarta.mail.internet.MimeBodyPart;
+
 import org.springframework.stereotype.Component;
 
 import scot.sirgateway.GatewayClock;
@@ -17,6 +19,8 @@ import scot.sirgateway.outbox.Outbox;
 import scot.sirgateway.register.FieldValue;
 import scot.sirgateway.register.FormField;
 import scot.sirgateway.register.Timeline;
+import scot.sirgateway.smime.SmimeEncryptor;
+import scot.sirgateway.smime.SmimeSigner;
 
 /**
  * Queues the acknowledgement of a new notification, to its From address (never Reply-To), with the
@@ -34,9 +38,13 @@ public class Acknowledgements {
     private final MailComposer composer;
     private final Outbox outbox;
     private final Timeline timeline;
+    private final SmimeSigner signer;
+    private final SmimeEncryptor encryptor;
 
     public Acknowledgements(ReplyRules rules, MailTemplates templates, MailComposer composer, Outbox outbox,
-            Timeline timeline) {
+            Timeline timeline, SmimeSigner signer, SmimeEncryptor encryptor) {
+        this.signer = signer;
+        this.encryptor = encryptor;
         this.rules = rules;
         this.templates = templates;
         this.composer = composer;
@@ -75,9 +83,12 @@ public class Acknowledgements {
         model.put("values", values);
         String text = templates.render("acknowledgement", model);
         String messageId = composer.messageId(reference + ".ack");
+        // signed by the gateway, so the council can tell it is genuine; encrypted too when it names values
+        MimeBodyPart signed = signer.sign(SmimeEncryptor.textPart(text));
+        MimeBodyPart body = encryptTo == null ? signed : encryptor.encrypt(signed, encryptTo);
         byte[] mime = composer.compose(messageId, submission.senderAddress(),
-                "[" + reference + "] Serious incident notification received", text, submission.messageId(),
-                "auto-replied", encryptTo);
+                "[" + reference + "] Serious incident notification received", body, "auto-replied",
+                submission.messageId());
         if (outbox.queue(Outbox.Purpose.ACKNOWLEDGEMENT, messageId, submission.senderAddress(), mime, notificationId, null)) {
             timeline.append(notificationId, "ACKNOWLEDGEMENT_QUEUED", encryptTo == null ? "to the sender's address"
                     : "to the sender's address, encrypted to the signer's certificate");

@@ -2,7 +2,6 @@ package scot.sirgateway.outbox;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Date;
 import java.util.Properties;
 
@@ -25,12 +24,10 @@ import scot.sirgateway.smime.SmimeEncryptor;
 public class MailComposer {
 
     private final OutboundMailProperties properties;
-    private final SmimeEncryptor encryptor;
     private final Session session = Session.getInstance(new Properties());
 
-    public MailComposer(OutboundMailProperties properties, SmimeEncryptor encryptor) {
+    public MailComposer(OutboundMailProperties properties) {
         this.properties = properties;
-        this.encryptor = encryptor;
     }
 
     /** A Message-ID of the gateway's domain: {@code <SIR-2026-0042.ack@sir-gateway.test>}. */
@@ -38,17 +35,21 @@ public class MailComposer {
         return "<" + localPart + "@" + properties.domain() + ">";
     }
 
+    /** A plain-text mail answering {@code inReplyTo} (when given). */
     public byte[] compose(String messageId, String to, String subject, String text, String inReplyTo,
             String autoSubmitted) {
-        return compose(messageId, to, subject, text, inReplyTo, autoSubmitted, null);
+        return compose(messageId, to, subject, SmimeEncryptor.textPart(text), autoSubmitted, inReplyTo);
     }
 
-    /**
-     * The same, with the text encrypted to the recipient's certificate when one is given (S/MIME
-     * EnvelopedData, AES-256-CBC).
-     */
-    public byte[] compose(String messageId, String to, String subject, String text, String inReplyTo,
-            String autoSubmitted, java.security.cert.X509Certificate encryptTo) {
+    /** A mail whose whole body is a prepared part (a signed and encrypted S/MIME entity). */
+    public byte[] compose(String messageId, String to, String subject, jakarta.mail.internet.MimeBodyPart body,
+            String autoSubmitted) {
+        return compose(messageId, to, subject, body, autoSubmitted, null);
+    }
+
+    /** The same, answering a mail: In-Reply-To and References name it. */
+    public byte[] compose(String messageId, String to, String subject, jakarta.mail.internet.MimeBodyPart body,
+            String autoSubmitted, String inReplyTo) {
         try {
             MimeMessage message = new FixedIdMessage(session, messageId);
             message.setFrom(new InternetAddress(properties.from(), "SIR Gateway"));
@@ -60,38 +61,6 @@ public class MailComposer {
                 message.setHeader("In-Reply-To", inReplyTo);
                 message.setHeader("References", inReplyTo);
             }
-            if (encryptTo == null) {
-                message.setText(text, StandardCharsets.UTF_8.name());
-            } else {
-                jakarta.mail.internet.MimeBodyPart encrypted = encryptor.encrypt(SmimeEncryptor.textPart(text), encryptTo);
-                message.setContent(encrypted.getContent(), encrypted.getContentType());
-                message.saveChanges();
-                for (String header : new String[] {"Content-Type", "Content-Transfer-Encoding", "Content-Disposition"}) {
-                    String value = encrypted.getHeader(header, null);
-                    if (value != null) {
-                        message.setHeader(header, value);
-                    }
-                }
-            }
-            message.saveChanges();
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            message.writeTo(out);
-            return out.toByteArray();
-        } catch (MessagingException | IOException e) {
-            throw new IllegalStateException("cannot compose mail " + messageId, e);
-        }
-    }
-
-    /** A mail whose whole body is a prepared part (a signed and encrypted S/MIME entity). */
-    public byte[] compose(String messageId, String to, String subject, jakarta.mail.internet.MimeBodyPart body,
-            String autoSubmitted) {
-        try {
-            MimeMessage message = new FixedIdMessage(session, messageId);
-            message.setFrom(new InternetAddress(properties.from(), "SIR Gateway"));
-            message.setRecipient(Message.RecipientType.TO, new InternetAddress(to));
-            message.setSubject(subject, "UTF-8");
-            message.setSentDate(new Date());
-            message.setHeader("Auto-Submitted", autoSubmitted);
             message.setContent(body.getContent(), body.getContentType());
             message.saveChanges();
             for (String header : new String[] {"Content-Type", "Content-Transfer-Encoding", "Content-Disposition"}) {

@@ -36,7 +36,16 @@ class MailIntakeFlowTest extends GatewayTest {
         assertThat(ack.getHeader("Auto-Submitted", null)).isEqualTo("auto-replied");
         assertThat(ack.getMessageID()).isEqualTo("<" + reference + ".ack@sir-gateway.test>");
         assertThat(ack.getHeader("In-Reply-To", null)).isEqualTo(messageId);
-        String text = (String) ack.getContent();
+        // signed by the gateway: OpenSSL verifies it against the gateway's certificate authority
+        assertThat(ack.getContentType()).startsWith("multipart/signed");
+        java.nio.file.Path saved = java.nio.file.Files.createTempFile("sir-ack", ".eml");
+        try (var out = java.nio.file.Files.newOutputStream(saved)) {
+            ack.writeTo(out);
+        }
+        assertThat(new String(scot.sirgateway.support.Openssl.run("cms", "-verify", "-in", saved.toString(),
+                "-CAfile", "certs-example/ca/ca.cert.pem"), java.nio.charset.StandardCharsets.UTF_8)).contains(reference);
+        java.nio.file.Files.delete(saved);
+        String text = textOf(ack);
         assertThat(text).contains(reference).contains("notifier_name").contains("description")
                 .contains("All required fields were received")
                 .doesNotContain("Notifier e2e").doesNotContain("REF-e2e").doesNotContain("Description e2e");
@@ -79,7 +88,7 @@ class MailIntakeFlowTest extends GatewayTest {
         mail.send(sender, INTAKE, TestMessages.plainNotification(sender, messageId, form));
 
         String reference = awaitReference(messageId);
-        String text = (String) awaitReceived(sender, 1).get(0).getContent();
+        String text = textOf(awaitReceived(sender, 1).get(0));
         assertThat(text).contains("Required fields missing").contains("- offender_ref").contains("- incident_date")
                 .doesNotContain("Notifier partial");
         assertThat(api("/api/notifications/" + reference).get("status").asString()).isEqualTo("TRIAGE");

@@ -46,6 +46,17 @@ public abstract class GatewayClient {
         }
     }
 
+    /** The text of a mail: its body, or the first text part inside a multipart (a signed mail). */
+    protected static String textOf(jakarta.mail.Part part) throws Exception {
+        if (part.isMimeType("text/*")) {
+            return (String) part.getContent();
+        }
+        if (part.getContent() instanceof jakarta.mail.Multipart multipart) {
+            return textOf(multipart.getBodyPart(0));
+        }
+        throw new AssertionError("no text in a part of type " + part.getContentType());
+    }
+
     /** POST a JSON body as the test operator. */
     protected HttpResponse<String> post(String path, String body) {
         try {

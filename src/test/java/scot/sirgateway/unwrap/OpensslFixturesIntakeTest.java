@@ -82,8 +82,8 @@ class OpensslFixturesIntakeTest extends GatewayTest {
                     .contains("offender_ref: DEMO-0001");
         } else {
             assertThat(notification.get("status").asString()).isEqualTo("TRIAGE");
-            assertThat(ack.getContentType()).startsWith("text/plain");
-            assertThat((String) ack.getContent()).contains(reference).doesNotContain("DEMO-0001");
+            assertThat(ack.getContentType()).startsWith("multipart/signed");
+            assertThat(textOf(ack)).contains(reference).doesNotContain("DEMO-0001");
         }
         if (decrypted) {
             assertThat(notification.get("layers").get(layers.startsWith("SIGNED") ? 1 : 0).get("key").asString())
