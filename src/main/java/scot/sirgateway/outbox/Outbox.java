@@ -15,7 +15,7 @@ import scot.sirgateway.storage.BlobStore;
 public class Outbox {
 
     /** Why a mail is sent. */
-    public enum Purpose { ACKNOWLEDGEMENT, REJECTION, FORWARD }
+    public enum Purpose { ACKNOWLEDGEMENT, REJECTION, FORWARD, ALERT }
 
     public enum State { PENDING, SENT }
 
