@@ -30,6 +30,67 @@ class SmtpOutageTest {
     private final TestMailServer mail = TestMailServer.shared();
 
     @Test
+    void forwardShouldBeRetriedRaiseItsAlertAndGoOnceAfterTheRelayComesBack() throws Exception {
+        mail.greenMail().setUser(INTAKE, INTAKE, TestMailServer.INTAKE_PASSWORD);
+        String sender = "cjsw@demo-council.test";
+        String marker = "Outage" + Long.toString(System.nanoTime(), 36);
+        String messageId = TestMessages.newMessageId("demo-council.test");
+        StringBuilder form = new StringBuilder();
+        TestMessages.completeForm(marker).forEach((k, v) -> form.append(k).append(": ").append(v).append("\r\n"));
+        jakarta.mail.internet.MimeBodyPart content = new jakarta.mail.internet.MimeBodyPart();
+        content.setText(form.toString(), "UTF-8");
+        byte[] signed = scot.sirgateway.unwrap.TestSmime.mail(sender,
+                scot.sirgateway.unwrap.TestSmime.signDetached(content, scot.sirgateway.unwrap.TestSmime.demoCouncil()));
+        jakarta.mail.internet.MimeMessage message = new jakarta.mail.internet.MimeMessage(null,
+                new java.io.ByteArrayInputStream(signed));
+        message.setHeader("Message-ID", messageId);
+        java.io.ByteArrayOutputStream raw = new java.io.ByteArrayOutputStream();
+        message.writeTo(raw);
+
+        String reference;
+        try (ConfigurableApplicationContext down = start(deadPort())) {
+            JdbcClient jdbc = down.getBean(JdbcClient.class);
+            mail.send(sender, INTAKE, raw.toByteArray());
+            reference = Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> jdbc
+                    .sql("SELECT reference FROM notification WHERE message_id = ?").param(messageId)
+                    .query(String.class).optional().orElse(null), r -> r != null);
+            String ref = reference;
+            Map<String, Object> waiting = Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> jdbc
+                    .sql("SELECT o.state, o.attempts FROM outbox_mail o JOIN notification n ON n.id = o.notification_id "
+                            + "WHERE n.reference = ? AND o.purpose = 'FORWARD'").param(ref)
+                    .query().singleRow(), row -> ((Number) row.get("attempts")).intValue() >= 2);
+            assertThat(waiting.get("state")).isEqualTo("PENDING");
+            // the clock moves on to four working hours before the due time: the alert is raised
+            java.time.OffsetDateTime due = jdbc.sql("SELECT forward_due FROM notification WHERE reference = ?").param(ref)
+                    .query(java.time.OffsetDateTime.class).single();
+            scot.sirgateway.deadline.WorkingCalendar calendar = down.getBean(scot.sirgateway.deadline.WorkingCalendar.class);
+            java.time.Instant alertAt = calendar.instantWorkingHoursBefore(due.toInstant(), Duration.ofHours(4));
+            new scot.sirgateway.deadline.ForwardAlerts(jdbc, calendar, down.getBean(scot.sirgateway.deadline.AlertProperties.class),
+                    down.getBean(Outbox.class), down.getBean(MailComposer.class),
+                    down.getBean(scot.sirgateway.register.Timeline.class),
+                    java.time.Clock.fixed(alertAt, scot.sirgateway.GatewayClock.ZONE)).check();
+            assertThat(jdbc.sql("SELECT COUNT(*) FROM notification WHERE reference = ? AND forward_alerted_at IS NOT NULL")
+                    .param(ref).query(Long.class).single()).isEqualTo(1);
+            assertThat(jdbc.sql("SELECT status FROM notification WHERE reference = ?").param(ref).query(String.class).single())
+                    .isEqualTo("REGISTERED");
+        }
+
+        try (ConfigurableApplicationContext up = start(mail.smtpPort())) {
+            JdbcClient jdbc = up.getBean(JdbcClient.class);
+            String ref = reference;
+            Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> jdbc
+                    .sql("SELECT status FROM notification WHERE reference = ?").param(ref).query(String.class).single()
+                    .equals("FORWARDED"));
+            Thread.sleep(4000); // time enough for a second send, were there to be one
+            long forwards = mail.received("sir@gov-scot.test").stream()
+                    .filter(m -> scot.sirgateway.support.Openssl.decrypt(m, "certs-example/government/scottish-government")
+                            .contains(marker))
+                    .count();
+            assertThat(forwards).isEqualTo(1);
+        }
+    }
+
+    @Test
     void acknowledgementShouldGoOutOnceAfterTheRelayComesBack() throws Exception {
         mail.greenMail().setUser(INTAKE, INTAKE, TestMailServer.INTAKE_PASSWORD);
         String sender = "outage@demo-council.test";
