@@ -41,10 +41,12 @@ public class GovernmentForward {
     private final SmimeSigner signer;
     private final SmimeEncryptor encryptor;
     private final Outbox outbox;
+    private final java.time.Clock clock;
 
     public GovernmentForward(GovernmentProperties government, ResourceLoader resources, Notifications notifications,
             Timeline timeline, MailTemplates templates, MailComposer composer, SmimeSigner signer,
-            SmimeEncryptor encryptor, Outbox outbox) {
+            SmimeEncryptor encryptor, Outbox outbox, java.time.Clock clock) {
+        this.clock = clock;
         this.government = government;
         for (int i = 0; i < government.certificates().size(); i++) {
             certificates.addAll(PemCertificates.read(resources.getResource(government.certificates().get(i)),
@@ -61,6 +63,25 @@ public class GovernmentForward {
 
     /** Queues the forward; runs inside the transaction that registers or releases the notification. */
     public void queue(String reference) {
+        queue(reference, "", null);
+    }
+
+    /**
+     * An operator's deliberate re-send: a new copy with its own Message-ID, recorded on the timeline
+     * with who asked for it. The notification must have been forwarded already.
+     */
+    @org.springframework.transaction.annotation.Transactional
+    public void resend(String reference, String operator) {
+        Notifications.Stored stored = notifications.findByReference(reference)
+                .orElseThrow(() -> new java.util.NoSuchElementException("no notification has the reference " + reference));
+        if (stored.envelope().forwardedAt() == null) {
+            throw new IllegalStateException(reference + " has not been forwarded yet: it goes by itself once registered");
+        }
+        long resends = outbox.countFor(Outbox.Purpose.FORWARD, stored.envelope().id());
+        queue(reference, ".resend-" + resends, operator);
+    }
+
+    private void queue(String reference, String suffix, String operator) {
         Notifications.Stored stored = notifications.findByReference(reference).orElseThrow();
         Map<String, Object> values = new LinkedHashMap<>();
         for (FormField field : FormField.values()) {
@@ -80,7 +101,7 @@ public class GovernmentForward {
                 certificates.toArray(X509Certificate[]::new));
         int queued = 0;
         for (int i = 0; i < government.recipients().size(); i++) {
-            String messageId = composer.messageId(reference + ".forward" + (i == 0 ? "" : "." + i));
+            String messageId = composer.messageId(reference + ".forward" + suffix + (i == 0 ? "" : "." + i));
             byte[] mime = composer.compose(messageId, government.recipients().get(i),
                     "[" + reference + "] Serious incident notification", signedAndEncrypted, "auto-generated");
             if (outbox.queue(Outbox.Purpose.FORWARD, messageId, government.recipients().get(i), mime,
@@ -88,8 +109,11 @@ public class GovernmentForward {
                 queued++;
             }
         }
-        if (queued > 0) {
+        if (queued > 0 && operator == null) {
             timeline.append(stored.envelope().id(), "FORWARD_QUEUED", "to Scottish Government, signed and encrypted");
+        } else if (queued > 0) {
+            timeline.append(stored.envelope().id(), java.time.OffsetDateTime.now(clock), "FORWARD_RESENT",
+                    "re-sent to Scottish Government at an operator's request", operator);
         }
     }
 

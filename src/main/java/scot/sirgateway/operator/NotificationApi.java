@@ -29,9 +29,11 @@ class NotificationApi {
     private final Timeline timeline;
     private final CouncilRegistry councils;
     private final scot.sirgateway.register.NotificationRelease release;
+    private final scot.sirgateway.forward.GovernmentForward forward;
 
     NotificationApi(Notifications notifications, Timeline timeline, CouncilRegistry councils,
-            scot.sirgateway.register.NotificationRelease release) {
+            scot.sirgateway.register.NotificationRelease release, scot.sirgateway.forward.GovernmentForward forward) {
+        this.forward = forward;
         this.notifications = notifications;
         this.timeline = timeline;
         this.councils = councils;
@@ -69,6 +71,18 @@ class NotificationApi {
         }
         release.release(reference, texts, operator.getName());
         return one(reference);
+    }
+
+    /** {@code POST /api/notifications/{reference}/forward}: an operator's deliberate re-send to Scottish Government. */
+    @org.springframework.web.bind.annotation.PostMapping("/{reference}/forward")
+    org.springframework.http.ResponseEntity<Map<String, Object>> resend(@PathVariable String reference,
+            java.security.Principal operator) {
+        try {
+            forward.resend(reference, operator.getName());
+        } catch (IllegalStateException e) {
+            throw new ResponseStatusException(HttpStatus.CONFLICT, e.getMessage());
+        }
+        return org.springframework.http.ResponseEntity.accepted().body(Map.of("reference", reference, "state", "RESEND_QUEUED"));
     }
 
     @GetMapping("/{reference}")

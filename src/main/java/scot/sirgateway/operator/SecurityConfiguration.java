@@ -29,7 +29,7 @@ public class SecurityConfiguration {
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/error").permitAll()
                         .requestMatchers(org.springframework.http.HttpMethod.GET, "/api/**")
                         .hasAnyRole(Role.OPERATOR.name(), Role.INSPECTOR.name(), Role.ADMIN.name())
-                        .requestMatchers("/api/quarantine/**", "/api/notifications/*/release")
+                        .requestMatchers("/api/quarantine/**", "/api/notifications/*/release", "/api/notifications/*/forward")
                         .hasAnyRole(Role.OPERATOR.name(), Role.ADMIN.name())
                         .requestMatchers("/api/**").denyAll()
                         .anyRequest().authenticated())

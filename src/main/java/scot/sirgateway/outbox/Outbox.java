@@ -80,6 +80,12 @@ public class Outbox {
                 .update();
     }
 
+    /** How many mails of this purpose were ever queued for this notification. */
+    public long countFor(Purpose purpose, long notificationId) {
+        return jdbc.sql("SELECT COUNT(*) FROM outbox_mail WHERE purpose = ? AND notification_id = ?")
+                .params(purpose.name(), notificationId).query(Long.class).single();
+    }
+
     /** How many mails of this purpose for this notification still wait to go. */
     public long pending(Purpose purpose, long notificationId) {
         return jdbc.sql("SELECT COUNT(*) FROM outbox_mail WHERE purpose = ? AND notification_id = ? AND state = ?")

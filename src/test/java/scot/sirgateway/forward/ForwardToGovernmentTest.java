@@ -73,6 +73,7 @@ class ForwardToGovernmentTest extends GatewayTest {
         assertThat(api("/api/notifications/" + reference).get("status").asString()).isEqualTo("TRIAGE");
         Thread.sleep(3000);
         assertThat(forwardsOf(reference)).isZero();
+        assertThat(post("/api/notifications/" + reference + "/forward", "").statusCode()).isEqualTo(409);
 
         assertThat(post("/api/notifications/" + reference + "/release", "{}").statusCode()).isEqualTo(200);
         awaitForward(reference);
@@ -82,6 +83,17 @@ class ForwardToGovernmentTest extends GatewayTest {
         assertThat(forwardsOf(reference)).isEqualTo(1);
         assertThat(api("/api/notifications/" + reference).get("timeline").findValuesAsString("type"))
                 .containsSubsequence("RELEASED", "FORWARD_QUEUED", "FORWARDED");
+
+        // a deliberate re-send by an operator goes as a new copy and is recorded as such
+        assertThat(post("/api/notifications/" + reference + "/forward", "").statusCode()).isEqualTo(202);
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> forwardsOf(reference) == 2);
+        var resent = api("/api/notifications/" + reference).get("timeline");
+        assertThat(resent.findValuesAsString("type")).contains("FORWARD_RESENT");
+        for (var event : resent) {
+            if (event.get("type").asString().equals("FORWARD_RESENT")) {
+                assertThat(event.get("actor").asString()).isEqualTo("operator");
+            }
+        }
     }
 
     private MimeMessage awaitForward(String reference) {
