@@ -24,7 +24,8 @@ import scot.sirgateway.smime.SmimeSigner;
 
 /**
  * Queues the forward of a notification to Scottish Government: a summary from the template
- * {@code forward.txt} with every value received, signed by the gateway and encrypted to every
+ * {@code forward.txt} with every value received and the council's original content (its documents),
+ * signed by the gateway and encrypted to every
  * configured certificate (AES-256-CBC, RSA key transport), one mail per recipient with a fixed
  * Message-ID, so a notification is forwarded once however often this runs. Marks it FORWARDED when
  * the relay has taken every copy.
@@ -97,7 +98,7 @@ public class GovernmentForward {
         model.put("verified", stored.envelope().signatureVerified());
         model.put("values", values);
         String text = templates.render("forward", model);
-        var signedAndEncrypted = encryptor.encrypt(signer.sign(SmimeEncryptor.textPart(text)),
+        var signedAndEncrypted = encryptor.encrypt(signer.sign(withOriginal(text, stored.envelope().id())),
                 certificates.toArray(X509Certificate[]::new));
         int queued = 0;
         for (int i = 0; i < government.recipients().size(); i++) {
@@ -114,6 +115,24 @@ public class GovernmentForward {
         } else if (queued > 0) {
             timeline.append(stored.envelope().id(), java.time.OffsetDateTime.now(clock), "FORWARD_RESENT",
                     "re-sent to Scottish Government at an operator's request", operator);
+        }
+    }
+
+    /** The summary, and the council's original content (documents included) as an attached message part. */
+    private jakarta.mail.internet.MimeBodyPart withOriginal(String summary, long notificationId) {
+        var original = notifications.content(notificationId);
+        if (original.isEmpty()) {
+            return SmimeEncryptor.textPart(summary);
+        }
+        try {
+            jakarta.mail.internet.MimeMultipart mixed = new jakarta.mail.internet.MimeMultipart("mixed");
+            mixed.addBodyPart(SmimeEncryptor.textPart(summary));
+            mixed.addBodyPart(new jakarta.mail.internet.MimeBodyPart(new java.io.ByteArrayInputStream(original.get())));
+            jakarta.mail.internet.MimeBodyPart part = new jakarta.mail.internet.MimeBodyPart();
+            part.setContent(mixed);
+            return part;
+        } catch (jakarta.mail.MessagingException e) {
+            throw new IllegalStateException("the forward of notification " + notificationId + " cannot be composed", e);
         }
     }
 

@@ -70,6 +70,7 @@ public class NotificationRegistrar {
                 submission.historical(), clocks.notifiedWithin5WorkingDays(), clocks.workingDaysLate(), null,
                 clocks.forwardDue(), null, clocks.reviewDue(), submission.storedMessageId(), List.copyOf(submission.layers()));
         long id = notifications.insert(envelope, submission.fields());
+        notifications.keepContent(id, contentOf(submission));
         timeline.append(id, submission.receivedAt(), "RECEIVED", "received by " + submission.source().toLowerCase()
                 + " (stored message " + submission.storedMessageId() + ")", Timeline.SYSTEM);
         timeline.append(id, "REGISTERED", status == NotificationStatus.TRIAGE
@@ -81,6 +82,18 @@ public class NotificationRegistrar {
             forward.queue(reference);
         }
         return reference;
+    }
+
+    /** The innermost content, documents included, as a MIME entity. */
+    private static byte[] contentOf(Submission submission) {
+        try {
+            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+            submission.content().writeTo(out);
+            return out.toByteArray();
+        } catch (java.io.IOException | jakarta.mail.MessagingException e) {
+            throw new IllegalStateException("the content of stored message " + submission.storedMessageId()
+                    + " cannot be written out", e);
+        }
     }
 
     private static java.time.LocalDate dateOf(Submission submission, FormField field) {

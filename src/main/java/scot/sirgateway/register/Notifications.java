@@ -54,11 +54,13 @@ public class Notifications {
 
     private final JdbcClient jdbc;
     private final StorageCipher cipher;
+    private final scot.sirgateway.storage.BlobStore blobs;
     private final Clock clock;
 
-    public Notifications(JdbcClient jdbc, StorageCipher cipher, Clock clock) {
+    public Notifications(JdbcClient jdbc, StorageCipher cipher, scot.sirgateway.storage.BlobStore blobs, Clock clock) {
         this.jdbc = jdbc;
         this.cipher = cipher;
+        this.blobs = blobs;
         this.clock = clock;
     }
 
@@ -166,6 +168,17 @@ public class Notifications {
     public boolean changeStatus(long id, NotificationStatus from, NotificationStatus to) {
         return jdbc.sql("UPDATE notification SET status = ? WHERE id = ? AND status = ?")
                 .params(to.name(), id, from.name()).update() == 1;
+    }
+
+    /** Keeps the original content (encrypted in the blob store) for the forward. */
+    public void keepContent(long id, byte[] content) {
+        jdbc.sql("UPDATE notification SET content_blob_id = ? WHERE id = ?").params(blobs.put(content), id).update();
+    }
+
+    /** The original content, if it was kept. */
+    public Optional<byte[]> content(long id) {
+        return jdbc.sql("SELECT content_blob_id FROM notification WHERE id = ?").param(id)
+                .query((rs, n) -> Optional.ofNullable(rs.getString(1))).single().map(blobs::get);
     }
 
     /** Records the forward; answers false when it was recorded before. */

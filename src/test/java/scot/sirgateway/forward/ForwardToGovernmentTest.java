@@ -59,6 +59,9 @@ class ForwardToGovernmentTest extends GatewayTest {
             String verified = new String(Openssl.run("cms", "-verify", "-in", signedEntity.toString(),
                     "-CAfile", "certs-example/ca/ca.cert.pem"), StandardCharsets.UTF_8);
             assertThat(verified).contains(reference).contains("offender_ref: REF-forward").contains("Demo Council");
+            // the council's original content goes along: here its form lines, as the council wrote them
+            // (the summary indents its values; the original's lines start at the margin)
+            assertThat(verified).containsPattern("(?m)^description: Description forward of an invented incident\\.");
         } finally {
             Files.deleteIfExists(signedEntity);
         }
