@@ -27,7 +27,9 @@ import scot.sirgateway.GatewayClock;
  *
  * The defaults carry the one-off changes of {@code DOMAIN.md}: added 29 April 2011, 5 June 2012,
  * 3 June 2022, 19 September 2022 and 8 May 2023; moved 28 May 2012 to 4 June 2012, 4 May 2020 to
- * 8 May 2020 and 30 May 2022 to 2 June 2022. Later one-off days are added by configuration.
+ * 8 May 2020 and 30 May 2022 to 2 June 2022; and the one-off Scottish bank holiday of 15 June 2026,
+ * which the published lists carry (later than DOMAIN.md's list). Later one-off days are added by
+ * configuration.
  * Setting either list <em>replaces</em> its defaults
  * (Spring binds a list as a whole), so a configured list must repeat the dates above that it still
  * wants.
@@ -40,7 +42,8 @@ public record CalendarProperties(
                 "2012-06-04", "2012-06-05",
                 "2020-05-08",
                 "2022-06-02", "2022-06-03", "2022-09-19",
-                "2023-05-08" }) List<@NotNull LocalDate> extraHolidays,
+                "2023-05-08",
+                "2026-06-15" }) List<@NotNull LocalDate> extraHolidays,
         @DefaultValue({ "2012-05-28", "2020-05-04", "2022-05-30" }) List<@NotNull LocalDate> cancelledHolidays,
         @NotNull @DefaultValue("09:00") LocalTime workdayStart,
         @NotNull @DefaultValue("17:00") LocalTime workdayEnd) {

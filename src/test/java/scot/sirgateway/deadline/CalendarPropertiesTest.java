@@ -40,7 +40,7 @@ class CalendarPropertiesTest {
 
         assertThat(defaults.extraHolidays()).containsExactlyInAnyOrder(
                 of(2011, 4, 29), of(2012, 6, 4), of(2012, 6, 5), of(2020, 5, 8), of(2022, 6, 2),
-                of(2022, 6, 3), of(2022, 9, 19), of(2023, 5, 8));
+                of(2022, 6, 3), of(2022, 9, 19), of(2023, 5, 8), of(2026, 6, 15));
         assertThat(defaults.cancelledHolidays()).containsExactlyInAnyOrder(
                 of(2012, 5, 28), of(2020, 5, 4), of(2022, 5, 30));
         assertThat(defaults.workdayStart()).isEqualTo(LocalTime.of(9, 0));

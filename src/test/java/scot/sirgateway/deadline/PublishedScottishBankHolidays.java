@@ -11,8 +11,8 @@ import java.util.Set;
  * Scotland), one list per year from 2012 to 2030, written out date by date and never produced by
  * the code under test. One-off changes are included: 2012 spring holiday on 4 June and the Diamond
  * Jubilee on 5 June; 2020 early May holiday on Friday 8 May; 2022 spring holiday on 2 June,
- * Platinum Jubilee on 3 June, State Funeral on 19 September; 2023 coronation on 8 May; one-off days
- * after those are configuration, not defaults. gov.uk publishes up to 2028: 2029 and 2030 are the {@code DOMAIN.md}
+ * Platinum Jubilee on 3 June, State Funeral on 19 September; 2023 coronation on 8 May; 2026 one-off
+ * holiday on 15 June. gov.uk publishes up to 2028: 2029 and 2030 are the {@code DOMAIN.md}
  * rules worked out on the calendar, so any one-off holiday proclaimed later is missing from them.
  */
 final class PublishedScottishBankHolidays {
@@ -61,11 +61,9 @@ final class PublishedScottishBankHolidays {
             Map.entry(2025, Set.of( // St Andrew's Day Sunday
                     of(2025, 1, 1), of(2025, 1, 2), of(2025, 4, 18), of(2025, 5, 5), of(2025, 5, 26),
                     of(2025, 8, 4), of(2025, 12, 1), of(2025, 12, 25), of(2025, 12, 26))),
-            // Boxing Day Saturday. A one-off 15 June 2026 is not among the one-off changes the contract's
-            // defaults carry (DOMAIN.md): operators add such days with gateway.calendar.extra-holidays.
-            Map.entry(2026, Set.of(
+            Map.entry(2026, Set.of( // the one-off 15 June; Boxing Day Saturday
                     of(2026, 1, 1), of(2026, 1, 2), of(2026, 4, 3), of(2026, 5, 4), of(2026, 5, 25),
-                    of(2026, 8, 3), of(2026, 11, 30), of(2026, 12, 25), of(2026, 12, 28))),
+                    of(2026, 6, 15), of(2026, 8, 3), of(2026, 11, 30), of(2026, 12, 25), of(2026, 12, 28))),
             Map.entry(2027, Set.of( // 2 Jan Saturday; Christmas Saturday, Boxing Day Sunday
                     of(2027, 1, 1), of(2027, 1, 4), of(2027, 3, 26), of(2027, 5, 3), of(2027, 5, 31),
                     of(2027, 8, 2), of(2027, 11, 30), of(2027, 12, 27), of(2027, 12, 28))),
