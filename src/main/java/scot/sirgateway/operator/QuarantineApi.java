@@ -27,10 +27,12 @@ class QuarantineApi {
 
     private final QuarantineEntries entries;
     private final QuarantineRelease release;
+    private final scot.sirgateway.deadline.WorkingCalendar calendar;
 
-    QuarantineApi(QuarantineEntries entries, QuarantineRelease release) {
+    QuarantineApi(QuarantineEntries entries, QuarantineRelease release, scot.sirgateway.deadline.WorkingCalendar calendar) {
         this.entries = entries;
         this.release = release;
+        this.calendar = calendar;
     }
 
     /** The body of the password call. */
@@ -62,6 +64,9 @@ class QuarantineApi {
             json.put("reason_code", entry.reasonCode().name());
             json.put("reason", entry.reason());
             json.put("quarantined_at", NotificationJson.time(entry.createdAt()));
+            // the forward's clock runs while the message waits here
+            json.put("forward_due", NotificationJson.time(calendar.forwardDue(entry.receivedAt().toInstant())
+                    .atZone(scot.sirgateway.GatewayClock.ZONE).toOffsetDateTime()));
             return json;
         }).toList();
     }

@@ -56,8 +56,13 @@ class ForwardToGovernmentTest extends GatewayTest {
         Path signedEntity = Files.createTempFile("sir-forward", ".eml");
         try {
             Files.writeString(signedEntity, decrypted, StandardCharsets.UTF_8);
+            Path signerOut = Files.createTempFile("sir-forward-signer", ".pem");
             String verified = new String(Openssl.run("cms", "-verify", "-in", signedEntity.toString(),
-                    "-CAfile", "certs-example/ca/ca.cert.pem"), StandardCharsets.UTF_8);
+                    "-CAfile", "certs-example/ca/ca.cert.pem", "-signer", signerOut.toString()), StandardCharsets.UTF_8);
+            // the signer is the gateway's own certificate
+            assertThat(Files.readString(signerOut).replaceAll("\\s", ""))
+                    .isEqualTo(Files.readString(Path.of("certs-example/gateway/gateway-rsa.cert.pem")).replaceAll("\\s", ""));
+            Files.delete(signerOut);
             assertThat(verified).contains(reference).contains("offender_ref: REF-forward").contains("Demo Council");
             // the council's original content goes along: here its form lines, as the council wrote them
             // (the summary indents its values; the original's lines start at the margin)

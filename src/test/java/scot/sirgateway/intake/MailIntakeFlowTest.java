@@ -156,6 +156,7 @@ class MailIntakeFlowTest extends GatewayTest {
                 + "AND state = 'QUARANTINED'", poisonId)).isEqualTo(1);
         JsonNode listed = api("/api/quarantine");
         assertThat(listed.findValuesAsString("message_id")).contains(poisonId);
+        assertThat(listed.findValuesAsString("forward_due")).allMatch(due -> due != null && !due.isBlank());
     }
 
     @Test
