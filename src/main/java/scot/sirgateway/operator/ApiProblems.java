@@ -29,13 +29,8 @@ class ApiProblems extends ResponseEntityExceptionHandler {
         return ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
     }
 
-    @ExceptionHandler(scot.sirgateway.quarantine.QuarantineRelease.ReleaseRefusedException.class)
-    ProblemDetail refused(scot.sirgateway.quarantine.QuarantineRelease.ReleaseRefusedException e) {
-        return ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
-    }
-
-    @ExceptionHandler(scot.sirgateway.register.NotificationRelease.ReleaseRefusedException.class)
-    ProblemDetail releaseRefused(scot.sirgateway.register.NotificationRelease.ReleaseRefusedException e) {
+    @ExceptionHandler(scot.sirgateway.ReleaseRefusedException.class)
+    ProblemDetail refused(scot.sirgateway.ReleaseRefusedException e) {
         return ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
     }
 

@@ -5,6 +5,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
+import scot.sirgateway.ReleaseRefusedException;
 import scot.sirgateway.intake.StoredMessages;
 
 /**
@@ -16,13 +17,6 @@ import scot.sirgateway.intake.StoredMessages;
 public class QuarantineRelease {
 
     private static final Logger log = LoggerFactory.getLogger(QuarantineRelease.class);
-
-    /** Why a release was refused, in words an operator can act on. */
-    public static class ReleaseRefusedException extends RuntimeException {
-        public ReleaseRefusedException(String reason) {
-            super(reason);
-        }
-    }
 
     private final QuarantineEntries entries;
     private final StoredMessages storedMessages;

@@ -10,6 +10,7 @@ import java.util.Map;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
+import scot.sirgateway.ReleaseRefusedException;
 import scot.sirgateway.classify.NotificationClassifier;
 
 /**
@@ -19,13 +20,6 @@ import scot.sirgateway.classify.NotificationClassifier;
  */
 @Component
 public class NotificationRelease {
-
-    /** Why a release was refused, in words an operator can act on. */
-    public static class ReleaseRefusedException extends RuntimeException {
-        public ReleaseRefusedException(String reason) {
-            super(reason);
-        }
-    }
 
     private final Notifications notifications;
     private final Timeline timeline;

@@ -147,12 +147,8 @@ public class Notifications {
 
     /** Sets one field's value and provenance (an operator's correction). */
     public void correct(Envelope envelope, FormField field, FieldValue value) {
-        if (field == FormField.LOCAL_AUTHORITY || field.kind() == FormField.Kind.COUNCIL) {
-            jdbc.sql("UPDATE notification SET local_authority = ? WHERE id = ?").params(value.value(), envelope.id()).update();
-        } else {
-            jdbc.sql("UPDATE notification SET " + field.key() + " = ? WHERE id = ?")
-                    .params(toColumn(envelope.reference(), field, value.value()), envelope.id()).update();
-        }
+        jdbc.sql("UPDATE notification SET " + field.key() + " = ? WHERE id = ?")
+                .params(toColumn(envelope.reference(), field, value.value()), envelope.id()).update();
         if (field == FormField.INCIDENT_TYPE && value.value() instanceof IncidentType type) {
             jdbc.sql("UPDATE notification SET group_code = ? WHERE id = ?").params(type.group().name(), envelope.id()).update();
         }

@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 import org.springframework.core.io.DefaultResourceLoader;
@@ -141,8 +140,7 @@ public final class CorpusAccuracy {
     }
 
     private static String text(Object value) {
-        return value instanceof Enum<?> e ? e.name() : value.toString().toLowerCase(Locale.ROOT).equals(value.toString())
-                ? value.toString() : value.toString();
+        return value instanceof Enum<?> e ? e.name() : value.toString();
     }
 
     /** The document as its council mails it: a text or HTML body, or any other document attached. */
