@@ -10,6 +10,7 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import org.springframework.core.io.DefaultResourceLoader;
 import org.springframework.mock.env.MockEnvironment;
@@ -72,22 +73,17 @@ public final class CorpusAccuracy {
         classifier = new NotificationClassifier(councils, rules);
     }
 
+    /** Scores every document listed in a {@code labels.csv} under {@code half}; prints each miss if asked. */
     public Score score(Path half, boolean print) throws IOException {
-        List<String> lines = Files.readAllLines(half.resolve("labels.csv"), StandardCharsets.UTF_8);
-        String[] header = lines.get(0).split(",", -1);
         Map<String, int[]> perField = new LinkedHashMap<>();
         FIELDS.forEach(f -> perField.put(f, new int[2]));
         int sureRight = 0;
         int sureTotal = 0;
         int wrongOrUnsure = 0;
         int inTriage = 0;
-        for (String line : lines.subList(1, lines.size())) {
-            Map<String, String> label = new LinkedHashMap<>();
-            String[] cells = line.split(",", -1);
-            for (int i = 0; i < header.length; i++) {
-                label.put(header[i], cells[i]);
-            }
-            Submission submission = classify(half.resolve(label.get("file")), label.get("sender"));
+        List<Map<String, String>> labelled = labelled(half);
+        for (Map<String, String> label : labelled) {
+            Submission submission = classify(Path.of(label.get("path")), label.get("sender"));
             boolean triage = submission == null || !submission.triageReasons().isEmpty();
             for (String field : FIELDS) {
                 String expected = label.get(field);
@@ -101,18 +97,40 @@ public final class CorpusAccuracy {
                     sureTotal++;
                     sureRight += right ? 1 : 0;
                 }
-                if (!right || !sure) {
-                    if (!expected.isEmpty() || !got.isEmpty()) {
-                        wrongOrUnsure++;
-                        inTriage += triage ? 1 : 0;
-                    }
+                if ((!right || !sure) && (!expected.isEmpty() || !got.isEmpty())) {
+                    wrongOrUnsure++;
+                    inTriage += triage ? 1 : 0;
                 }
                 if (print && !right) {
-                    System.out.printf("  %-16s %-18s expected %-28s got %s%n", label.get("file"), field, expected, got);
+                    System.out.printf("  %-26s %-18s expected %-28s got %-20s read %s%n",
+                            half.relativize(Path.of(label.get("path"))), field, expected, got, raw(submission, field));
                 }
             }
         }
-        return new Score(perField, sureRight, sureTotal, inTriage, wrongOrUnsure, lines.size() - 1);
+        return new Score(perField, sureRight, sureTotal, inTriage, wrongOrUnsure, labelled.size());
+    }
+
+    /** The rows of every {@code labels.csv} under {@code half}, each with the document's {@code path}. */
+    static List<Map<String, String>> labelled(Path half) throws IOException {
+        List<Path> labelFiles;
+        try (Stream<Path> files = Files.walk(half)) {
+            labelFiles = files.filter(p -> p.getFileName().toString().equals("labels.csv")).sorted().toList();
+        }
+        List<Map<String, String>> rows = new ArrayList<>();
+        for (Path labelFile : labelFiles) {
+            List<String> lines = Files.readAllLines(labelFile, StandardCharsets.UTF_8);
+            String[] header = lines.get(0).split(",", -1);
+            for (String line : lines.subList(1, lines.size())) {
+                Map<String, String> row = new LinkedHashMap<>();
+                String[] cells = line.split(",", -1);
+                for (int i = 0; i < header.length; i++) {
+                    row.put(header[i], cells[i]);
+                }
+                row.put("path", labelFile.resolveSibling(row.get("file")).toString());
+                rows.add(row);
+            }
+        }
+        return rows;
     }
 
     private Submission classify(Path document, String sender) throws IOException {
@@ -137,6 +155,19 @@ public final class CorpusAccuracy {
             case "historical" -> new FieldValue(submission.historical(), scot.sirgateway.register.FieldSource.DESCRIPTION, 0.8);
             default -> submission.fields().get(FormField.byLabel(field).orElseThrow());
         };
+    }
+
+    /** What the extract stage read for a field, shortened: the start of a miss's story. */
+    private static String raw(Submission submission, String field) {
+        if (submission == null) {
+            return "(quarantined)";
+        }
+        Submission.RawValue raw = FormField.byLabel(field).map(f -> submission.rawValues().get(f)).orElse(null);
+        if (raw == null) {
+            return "-";
+        }
+        String text = raw.text().replaceAll("\\s+", " ");
+        return '"' + (text.length() > 70 ? text.substring(0, 70) + "..." : text) + '"';
     }
 
     private static String text(Object value) {

@@ -40,14 +40,14 @@ import org.apache.pdfbox.pdmodel.interactive.form.PDAcroForm;
 import org.apache.pdfbox.pdmodel.interactive.form.PDTextField;
 
 /**
- * Writes the labelled notification corpus: invented serious incident notifications as councils send
- * them (fillable PDF forms, Word and OpenDocument files, RTF, HTML and plain-text mail bodies), in two
- * halves, {@code dev} and {@code heldout}, each with a {@code labels.csv} giving the true answer for
- * every document. Everything is invented. The output depends only on {@link #SEED}: running it again
- * writes the same documents and labels.
+ * Writes the generated part of the development corpus: 120 invented serious incident notifications as
+ * councils send them (fillable PDF forms, Word and OpenDocument files, RTF, HTML and plain-text mail
+ * bodies) with a {@code labels.csv} giving the true answer for every document. They were written as two
+ * halves, {@link Half#A} and {@link Half#B}, B with wordings A lacks; both are development data now.
+ * Everything is invented. The output depends only on {@link #SEED}: running it again writes the same
+ * documents and labels.
  *
- * <p>Usage: {@code CorpusGenerator <folder>}; writes {@code <folder>/dev} and {@code <folder>/heldout}
- * (replacing the documents and labels already there).
+ * <p>Usage: {@code CorpusGenerator <folder>} (replaces the numbered documents and labels already there).
  */
 public final class CorpusGenerator {
 
@@ -61,33 +61,31 @@ public final class CorpusGenerator {
 
     public static void main(String[] args) throws IOException {
         if (args.length != 1) {
-            System.err.println("Usage: CorpusGenerator <output folder, for example src/test/resources/corpus>");
+            System.err.println("Usage: CorpusGenerator <output folder, for example src/test/resources/corpus/dev/generated>");
             System.exit(2);
         }
         List<Doc> docs = generate(Path.of(args[0]));
         System.out.println("Wrote " + docs.size() + " documents and their labels under " + args[0]);
     }
 
-    /** Writes both halves under {@code root} and returns the documents with their labels. */
-    public static List<Doc> generate(Path root) throws IOException {
-        List<Doc> all = new ArrayList<>();
-        for (Half half : Half.values()) {
-            Path dir = root.resolve(half.folder);
-            Files.createDirectories(dir);
-            try (Stream<Path> old = Files.list(dir)) {
-                for (Path p : old.filter(p -> GENERATED.matcher(p.getFileName().toString()).matches()).toList()) {
-                    Files.delete(p);
-                }
+    /** Writes both halves' documents and one {@code labels.csv} into {@code dir} and returns them with their labels. */
+    public static List<Doc> generate(Path dir) throws IOException {
+        Files.createDirectories(dir);
+        try (Stream<Path> old = Files.list(dir)) {
+            for (Path p : old.filter(p -> GENERATED.matcher(p.getFileName().toString()).matches()).toList()) {
+                Files.delete(p);
             }
-            List<Doc> docs = plan(half);
-            StringBuilder csv = new StringBuilder(LABELS_HEADER).append('\n');
-            for (Doc d : docs) {
+        }
+        List<Doc> all = new ArrayList<>();
+        StringBuilder csv = new StringBuilder(LABELS_HEADER).append('\n');
+        for (Half half : Half.values()) {
+            for (Doc d : plan(half)) {
                 Files.write(dir.resolve(d.file()), render(d));
                 csv.append(d.labelRow()).append('\n');
+                all.add(d);
             }
-            Files.writeString(dir.resolve("labels.csv"), csv.toString(), StandardCharsets.UTF_8);
-            all.addAll(docs);
         }
+        Files.writeString(dir.resolve("labels.csv"), csv.toString(), StandardCharsets.UTF_8);
         return all;
     }
 
@@ -95,14 +93,13 @@ public final class CorpusGenerator {
     // The model
     // ------------------------------------------------------------------------------------------------
 
+    /** The two halves the documents were written in; B uses wordings, spellings and date styles A lacks. */
     public enum Half {
-        DEV("dev", 1), HELDOUT("heldout", 1 + PER_HALF);
+        A(1), B(1 + PER_HALF);
 
-        public final String folder;
         final int firstNumber;
 
-        Half(String folder, int firstNumber) {
-            this.folder = folder;
+        Half(int firstNumber) {
             this.firstNumber = firstNumber;
         }
     }
@@ -736,7 +733,7 @@ public final class CorpusGenerator {
     // ------------------------------------------------------------------------------------------------
 
     static List<Doc> plan(Half half) {
-        boolean ho = half == Half.HELDOUT;
+        boolean ho = half == Half.B;
         Random r = new Random(SEED + 7919L * half.ordinal());
 
         // the incident slots: two of every type, the extras, one without a type; then the flags
@@ -1158,7 +1155,7 @@ public final class CorpusGenerator {
 
     static List<Entry> entries(Doc d) {
         Random r = new Random(SEED ^ (d.number * 1_000_003L));
-        boolean ho = d.half == Half.HELDOUT;
+        boolean ho = d.half == Half.B;
         Map<String, String> v = new LinkedHashMap<>();
         v.put("local_authority", d.councilText);
         v.put("notifier_name", d.notifierName);
@@ -1280,7 +1277,7 @@ public final class CorpusGenerator {
         if (d.keyLabels) {
             return key;
         }
-        List<String> labels = d.half == Half.HELDOUT && r.nextInt(10) < 6 ? LABELS_HELDOUT.get(key) : LABELS.get(key);
+        List<String> labels = d.half == Half.B && r.nextInt(10) < 6 ? LABELS_HELDOUT.get(key) : LABELS.get(key);
         return pick(r, labels);
     }
 
@@ -1300,7 +1297,7 @@ public final class CorpusGenerator {
     static List<Block> blocks(Doc d) {
         List<Entry> entries = entries(d);
         Random r = new Random(SEED ^ (d.number * 7_777_777L));
-        boolean ho = d.half == Half.HELDOUT;
+        boolean ho = d.half == Half.B;
         List<Block> out = new ArrayList<>();
         if (d.officialMarking) {
             out.add(new Para(null, "OFFICIAL-SENSITIVE"));
@@ -1465,10 +1462,10 @@ public final class CorpusGenerator {
         try {
             return switch (d.format) {
                 case PDF -> pdf(d);
-                case DOCX -> docx(d, blocks(d));
-                case ODT -> odt(d, blocks(d));
-                case RTF -> rtf(d, blocks(d)).getBytes(StandardCharsets.US_ASCII);
-                case HTML -> html(d, blocks(d)).getBytes(StandardCharsets.UTF_8);
+                case DOCX -> docx(d.splitRuns, blocks(d));
+                case ODT -> odt(blocks(d));
+                case RTF -> rtf(blocks(d)).getBytes(StandardCharsets.US_ASCII);
+                case HTML -> html(d.title, d.half == Half.B && d.number % 2 == 0, blocks(d)).getBytes(StandardCharsets.UTF_8);
                 case TXT -> txt(d).getBytes(StandardCharsets.UTF_8);
             };
         } catch (IOException e) {
@@ -1480,7 +1477,7 @@ public final class CorpusGenerator {
 
     static String txt(Doc d) {
         Random r = new Random(SEED ^ (d.number * 31L));
-        boolean ho = d.half == Half.HELDOUT;
+        boolean ho = d.half == Half.B;
         StringBuilder s = new StringBuilder();
         if (d.forwarded) {
             s.append("Hi,\n\nForwarding the notification below as requested.\n\n");
@@ -1564,12 +1561,12 @@ public final class CorpusGenerator {
 
     // ---- HTML (a mail body) ----
 
-    static String html(Doc d, List<Block> blocks) {
-        boolean outlook = d.half == Half.HELDOUT && d.number % 2 == 0;
+    /** An HTML mail body; {@code outlook} writes paragraphs as Outlook does. */
+    static String html(String title, boolean outlook, List<Block> blocks) {
         String pOpen = outlook ? "<p class=\"MsoNormal\">" : "<p>";
         StringBuilder s = new StringBuilder();
         s.append("<!DOCTYPE html>\n<html lang=\"en-GB\">\n<head>\n<meta charset=\"utf-8\">\n<title>")
-                .append(esc(d.title)).append("</title>\n</head>\n<body>\n");
+                .append(esc(title)).append("</title>\n</head>\n<body>\n");
         for (Block b : blocks) {
             if (b instanceof Heading h) {
                 s.append("<h2>").append(esc(h.text())).append("</h2>\n");
@@ -1605,7 +1602,7 @@ public final class CorpusGenerator {
 
     // ---- RTF ----
 
-    static String rtf(Doc d, List<Block> blocks) {
+    static String rtf(List<Block> blocks) {
         StringBuilder s = new StringBuilder();
         s.append("{\\rtf1\\ansi\\ansicpg1252\\deff0\n{\\fonttbl{\\f0\\fswiss\\fcharset0 Arial;}}\n")
                 .append("\\viewkind4\\uc1\\pard\\f0\\fs22\n");
@@ -1652,7 +1649,8 @@ public final class CorpusGenerator {
 
     // ---- DOCX ----
 
-    static byte[] docx(Doc d, List<Block> blocks) throws IOException {
+    /** A Word document; {@code splitRuns} writes a bold label in two runs, as Word often does. */
+    static byte[] docx(boolean splitRuns, List<Block> blocks) throws IOException {
         StringBuilder body = new StringBuilder();
         for (Block b : blocks) {
             if (b instanceof Heading h) {
@@ -1665,7 +1663,7 @@ public final class CorpusGenerator {
                     boolean tab = label.endsWith("\t");
                     label = label.replace("\t", "");
                     int cut = label.indexOf(' ');
-                    if (d.splitRuns && cut > 0) {
+                    if (splitRuns && cut > 0) {
                         body.append("<w:r><w:rPr><w:b/></w:rPr>").append(wt(label.substring(0, cut + 1))).append("</w:r>");
                         body.append("<w:r><w:rPr><w:b/></w:rPr>").append(wt(label.substring(cut + 1))).append("</w:r>");
                     } else {
@@ -1733,7 +1731,7 @@ public final class CorpusGenerator {
 
     // ---- ODT ----
 
-    static byte[] odt(Doc d, List<Block> blocks) throws IOException {
+    static byte[] odt(List<Block> blocks) throws IOException {
         StringBuilder body = new StringBuilder();
         int tables = 0;
         for (Block b : blocks) {
@@ -1827,12 +1825,26 @@ public final class CorpusGenerator {
     // ---- PDF (AcroForm) ----
 
     static byte[] pdf(Doc d) throws IOException {
-        List<Entry> entries = entries(d);
         Map<String, String> values = new LinkedHashMap<>();
-        for (Entry e : entries) {
+        for (Entry e : entries(d)) {
             values.put(e.key(), e.value());
         }
         Random r = new Random(SEED ^ (d.number * 131L));
+        List<Entry> fields = new ArrayList<>();
+        for (String key : FORM_KEYS) {
+            fields.add(new Entry(key, label(key, d, r), values.get(key)));
+        }
+        return pdfForm(d.title, d.half == Half.B
+                ? "Complete every field. Send to the Care Inspectorate within five working days of the incident."
+                : "Criminal justice social work: to be returned within five working days.", fields, d.file());
+    }
+
+    /**
+     * A fillable form: the title and a note printed on the page, then per field its label printed beside a
+     * text field named by its key and holding its value (none if null). {@code id} fixes the document ID, so
+     * that the same form gives the same file.
+     */
+    static byte[] pdfForm(String title, String note, List<Entry> fields, String id) throws IOException {
         try (PDDocument document = new PDDocument()) {
             PDPage page = new PDPage(PDRectangle.A4);
             document.addPage(page);
@@ -1849,29 +1861,28 @@ public final class CorpusGenerator {
                 text.beginText();
                 text.setFont(bold, 13);
                 text.newLineAtOffset(40, y);
-                text.showText(d.title);
+                text.showText(title);
                 text.endText();
                 y -= 16;
-                text.beginText();
-                text.setFont(helv, 8);
-                text.newLineAtOffset(40, y);
-                text.showText(d.half == Half.HELDOUT
-                        ? "Complete every field. Send to the Care Inspectorate within five working days of the incident."
-                        : "Criminal justice social work: to be returned within five working days.");
-                text.endText();
+                if (note != null) {
+                    text.beginText();
+                    text.setFont(helv, 8);
+                    text.newLineAtOffset(40, y);
+                    text.showText(note);
+                    text.endText();
+                }
                 y -= 24;
-                for (String key : FORM_KEYS) {
-                    boolean description = key.equals("description");
+                for (Entry entry : fields) {
+                    boolean description = entry.key().equals("description");
                     float height = description ? 150 : 15;
-                    String label = label(key, d, r);
                     text.beginText();
                     text.setFont(helv, 8.5f);
                     float bottom = y + 15 - height;
                     text.newLineAtOffset(40, y + 4);
-                    text.showText(label);
+                    text.showText(entry.label());
                     text.endText();
                     PDTextField field = new PDTextField(form);
-                    field.setPartialName(key);
+                    field.setPartialName(entry.key());
                     if (description) {
                         field.setMultiline(true);
                         field.setDefaultAppearance("/Helv 8 Tf 0 g");
@@ -1882,19 +1893,17 @@ public final class CorpusGenerator {
                     widget.setPrinted(true);
                     page.getAnnotations().add(widget);
                     form.getFields().add(field);
-                    String value = values.get(key);
-                    if (value != null && !value.isEmpty()) {
-                        field.setValue(value);
+                    if (entry.value() != null && !entry.value().isEmpty()) {
+                        field.setValue(entry.value());
                     }
                     y = bottom - 20;
                 }
             }
-            // a fixed document ID, so that the same form gives the same file
-            COSArray id = new COSArray();
-            byte[] digest = md5(d.file());
-            id.add(new COSString(digest));
-            id.add(new COSString(digest));
-            document.getDocument().getTrailer().setItem(COSName.ID, id);
+            COSArray documentId = new COSArray();
+            byte[] digest = md5(id);
+            documentId.add(new COSString(digest));
+            documentId.add(new COSString(digest));
+            document.getDocument().getTrailer().setItem(COSName.ID, documentId);
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             document.save(out);
             return out.toByteArray();
