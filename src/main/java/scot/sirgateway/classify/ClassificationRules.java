@@ -33,12 +33,27 @@ public class ClassificationRules {
     public record TypeRule(IncidentType type, List<String> words, List<String> phrases) {
     }
 
+    /** A label-words entry: a label holding all of {@code words} names {@code field} (empty: no form field). */
+    record LabelWords(Optional<FormField> field, List<String> words) {
+
+        boolean matches(List<String> tokens) {
+            return words.stream().allMatch(word -> tokens.stream().anyMatch(token -> word.length() >= 4
+                    ? token.startsWith(word) : token.equals(word)));
+        }
+    }
+
+    /** Labels longer than this are sentences, not labels: their words name no field. */
+    private static final int MAX_LABEL_WORDS = 9;
+
     private final Map<String, FormField> labels = new HashMap<>();
+    private final List<LabelWords> labelWords = new ArrayList<>();
+    private final Map<Integer, List<String>> categories = new HashMap<>();
     private final List<TypeRule> types = new ArrayList<>();
     private final Map<OrderType, List<String>> orders = new EnumMap<>(OrderType.class);
     private final List<String> notificationPhrases;
     private final List<String> domesticAbuse;
     private final List<String> historical;
+    private final List<String> pastOffence;
 
     public ClassificationRules(@Value("${gateway.classification.rules-file:classpath:classification-rules.yaml}")
             String location, ResourceLoader resources) {
@@ -52,6 +67,20 @@ public class ClassificationRules {
         for (FormField field : FormField.values()) {
             labels.put(normalise(field.key()), field);
         }
+        for (Object item : list(yaml.get("label-words"), where + " label-words")) {
+            asMap(item, where + " label-words").forEach((key, words) -> {
+                Optional<FormField> field = key.equals("none") ? Optional.empty()
+                        : Optional.of(FormField.byLabel(key).orElseThrow(() -> new IllegalStateException(where
+                                + ": label-words names '" + key + "', which is not a form field")));
+                labelWords.add(new LabelWords(field, List.of(normalise(String.valueOf(words)).split(" "))));
+            });
+        }
+        // YAML reads "3:" as a number: the keys are taken as written
+        ((Map<?, ?>) section(yaml, "categories", where)).forEach((key, phrases) -> {
+            int category = FormValues.level(String.valueOf(key)).orElseThrow(() -> new IllegalStateException(where
+                    + ": categories names '" + key + "', which is not 1, 2 or 3"));
+            categories.put(category, normalised(phrases, where + " categories." + key));
+        });
         Object typeList = yaml.get("incident-types");
         if (!(typeList instanceof List<?> list)) {
             throw new IllegalStateException(where + ": incident-types is missing");
@@ -71,11 +100,45 @@ public class ClassificationRules {
         notificationPhrases = normalised(yaml.get("notification-phrases"), where);
         domesticAbuse = normalised(yaml.get("domestic-abuse"), where);
         historical = normalised(yaml.get("historical"), where);
+        pastOffence = normalised(yaml.get("past-offence"), where);
     }
 
     /** The field a written label names, in any of the spellings of the rules. */
     public Optional<FormField> field(String label) {
         return Optional.ofNullable(labels.get(normalise(label)));
+    }
+
+    /**
+     * The field a label no spelling knows names by its words: the first label-words entry whose words
+     * it holds. Empty when none matches, when that entry is a {@code none} (an index offence is not the
+     * incident) and for a label too long to be one or holding a number ("Category 3" is a value).
+     */
+    public Optional<FormField> fieldByWords(String label) {
+        return labelWordsEntry(label).flatMap(LabelWords::field);
+    }
+
+    /** Whether a label's words say it is not one of the form's (a court, an index offence, a release date). */
+    public boolean namesNoField(String label) {
+        return labelWordsEntry(label).map(entry -> entry.field().isEmpty()).orElse(false);
+    }
+
+    private Optional<LabelWords> labelWordsEntry(String label) {
+        List<String> tokens = List.of(normalise(label).split(" "));
+        if (tokens.size() > MAX_LABEL_WORDS || label.replaceAll("\\([^)]*\\)", "").chars().anyMatch(Character::isDigit)) {
+            return Optional.empty();
+        }
+        return labelWords.stream().filter(entry -> entry.matches(tokens)).findFirst();
+    }
+
+    /** The incident category a category field describes in words ("death of the offender"). */
+    public Optional<Integer> categoryFromWords(String text) {
+        String t = normalise(text);
+        for (int category = 3; category >= 1; category--) {
+            if (categories.getOrDefault(category, List.of()).stream().anyMatch(p -> containsPhrase(t, p))) {
+                return Optional.of(category);
+            }
+        }
+        return Optional.empty();
     }
 
     /** The incident type a type field's words name: its code, then the rules' words (whole phrase). */
@@ -91,7 +154,7 @@ public class ClassificationRules {
             }
         }
         for (TypeRule rule : types) {
-            for (String word : rule.words()) {
+            for (String word : concat(rule.words(), rule.phrases())) {
                 if (containsPhrase(t, word)) {
                     return Optional.of(rule.type());
                 }
@@ -100,9 +163,25 @@ public class ClassificationRules {
         return Optional.empty();
     }
 
-    /** The incident type a description's phrases point to, the first rule that matches. */
+    private static List<String> concat(List<String> first, List<String> second) {
+        List<String> both = new ArrayList<>(first);
+        both.addAll(second);
+        return both;
+    }
+
+    /**
+     * The incident type a description's phrases point to, the first rule that matches; sentences about
+     * the offence the order was made for (an index offence, a previous sentence) do not count.
+     */
     public Optional<IncidentType> typeFromDescription(String text) {
-        String t = normalise(text);
+        StringBuilder incident = new StringBuilder();
+        for (String sentence : text.split("(?<=[.;!?])\\s+|\\n")) {
+            String s = normalise(sentence);
+            if (pastOffence.stream().noneMatch(p -> containsPhrase(s, p))) {
+                incident.append(s).append(" . ");
+            }
+        }
+        String t = incident.toString();
         for (TypeRule rule : types) {
             for (String phrase : rule.phrases()) {
                 if (containsPhrase(t, phrase)) {
@@ -125,7 +204,7 @@ public class ClassificationRules {
         int bestLength = 0;
         for (Map.Entry<OrderType, List<String>> entry : orders.entrySet()) {
             for (String word : entry.getValue()) {
-                if (word.length() > 3 && word.length() > bestLength && containsPhrase(t, word)) {
+                if (word.length() >= 3 && word.length() > bestLength && containsPhrase(t, word)) {
                     best = entry.getKey();
                     bestLength = word.length();
                 }
@@ -140,16 +219,31 @@ public class ClassificationRules {
         return typeFromDescription(text).isPresent() || notificationPhrases.stream().anyMatch(p -> containsPhrase(t, p));
     }
 
-    /** Whether a text says the offender is, or is not, managed under MAPPA; empty when it does not say. */
+    /**
+     * Whether a text says the offender is, or is not, managed under MAPPA: the first sentence that
+     * names MAPPA, read as a MAPPA answer ("MAPPA does not apply", "He is managed under MAPPA at level
+     * 1"). Empty when no sentence says, or the one that does leaves it to come ("MAPPA status to be
+     * confirmed").
+     */
     public Optional<Boolean> mappaInProse(String text) {
-        String t = normalise(text);
-        if (containsPhrase(t, "not subject to mappa") || containsPhrase(t, "not managed under mappa")
-                || containsPhrase(t, "not a mappa case") || containsPhrase(t, "no mappa")) {
-            return Optional.of(false);
-        }
-        if (containsPhrase(t, "subject to mappa") || containsPhrase(t, "managed under mappa")
-                || containsPhrase(t, "mappa category") || containsPhrase(t, "mappa level") || containsPhrase(t, "mappa case")) {
-            return Optional.of(true);
+        for (String sentence : text.split("(?<=[.;!?])\\s+|\\n")) {
+            String t = normalise(sentence);
+            if (containsPhrase(t, "mappa")) {
+                switch (FormValues.mappaSentence(t)) {
+                    case YES -> {
+                        return Optional.of(true);
+                    }
+                    case NO -> {
+                        return Optional.of(false);
+                    }
+                    case TO_COME -> {
+                        return Optional.empty();
+                    }
+                    case SILENT -> {
+                        // another sentence may say
+                    }
+                }
+            }
         }
         return Optional.empty();
     }
@@ -180,13 +274,28 @@ public class ClassificationRules {
         return historical.stream().anyMatch(p -> containsPhrase(t, p));
     }
 
-    /** Lower case, letters and digits, single spaces: "Date of Incident:" and "date of incident" agree. */
+    /**
+     * Lower case, letters and digits, single spaces, initials joined: "Date of Incident:" and "date of
+     * incident" agree, and so do "C.P.O." and "CPO".
+     */
     public static String normalise(String text) {
-        return text.toLowerCase(Locale.ROOT).replace('_', ' ').replace("&", " and ").replaceAll("[^a-z0-9]+", " ").trim();
+        return text.toLowerCase(Locale.ROOT).replace('_', ' ').replace("&", " and ").replaceAll("[^a-z0-9]+", " ").trim()
+                .replaceAll("(?<=\\b[a-z]) (?=[a-z]\\b)", "");
     }
 
+    /** Whether a text holds a phrase, word for word; a {@code *} in the phrase stands for any one word. */
     private static boolean containsPhrase(String normalisedText, String normalisedPhrase) {
+        if (normalisedPhrase.contains("*")) {
+            String regex = "(^| )" + java.util.regex.Pattern.quote(normalisedPhrase).replace(" * ", "\\E [a-z0-9]+ \\Q") + "( |$)";
+            return java.util.regex.Pattern.compile(regex).matcher(normalisedText).find();
+        }
         return (" " + normalisedText + " ").contains(" " + normalisedPhrase + " ");
+    }
+
+    /** A phrase of the rules, normalised with its {@code *} wildcards kept. */
+    private static String normalisePhrase(String phrase) {
+        return java.util.Arrays.stream(phrase.split("\\*", -1)).map(ClassificationRules::normalise)
+                .collect(java.util.stream.Collectors.joining(" * ")).trim();
     }
 
     private static Map<String, Object> read(String location, Resource resource) {
@@ -214,16 +323,20 @@ public class ClassificationRules {
     }
 
     private static List<String> strings(Object value, String where) {
+        return list(value, where).stream().map(String::valueOf).toList();
+    }
+
+    private static List<?> list(Object value, String where) {
         if (value == null) {
             return List.of();
         }
         if (!(value instanceof List<?> list)) {
             throw new IllegalStateException(where + " is not a list");
         }
-        return list.stream().map(String::valueOf).toList();
+        return list;
     }
 
     private static List<String> normalised(Object value, String where) {
-        return strings(value, where).stream().map(ClassificationRules::normalise).toList();
+        return strings(value, where).stream().map(ClassificationRules::normalisePhrase).toList();
     }
 }

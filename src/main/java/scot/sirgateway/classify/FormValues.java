@@ -2,6 +2,8 @@ package scot.sirgateway.classify;
 
 import java.time.DateTimeException;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -12,13 +14,15 @@ public final class FormValues {
 
     private static final Pattern ISO = Pattern.compile("(\\d{4})-(\\d{1,2})-(\\d{1,2})");
     private static final Pattern DAY_FIRST = Pattern.compile("(\\d{1,2})[/.\\-](\\d{1,2})[/.\\-](\\d{2}|\\d{4})");
-    private static final Pattern DAY_MONTH_NAME = Pattern.compile(
-            "(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\\s+)?(?:the\\s+)?(\\d{1,2})(?:st|nd|rd|th)?(?:\\s+of)?"
-                    + "[\\s\\-/.]+([a-z]{3,9})\\.?[\\s\\-/.,]+(\\d{4}|\\d{2})");
-    private static final java.util.List<String> MONTHS = java.util.List.of("jan", "feb", "mar", "apr", "may", "jun",
+    private static final String WEEKDAY = "(?:(?:mon|tue|tues|wed|wednes|thu|thur|thurs|fri|sat|satur|sun)(?:day)?\\.?,?\\s+)?";
+    private static final Pattern DAY_MONTH_NAME = Pattern.compile(WEEKDAY
+            + "(?:the\\s+)?(\\d{1,2})(?:st|nd|rd|th)?(?:\\s+of)?[\\s\\-/.]+([a-z]{3,9})\\.?[\\s\\-/.,]+(\\d{4}|\\d{2})");
+    private static final Pattern MONTH_NAME_DAY = Pattern.compile(WEEKDAY
+            + "([a-z]{3,9})\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})");
+    private static final List<String> MONTHS = List.of("jan", "feb", "mar", "apr", "may", "jun",
             "jul", "aug", "sep", "oct", "nov", "dec");
 
-    private static final java.util.List<String> FULL_MONTHS = java.util.List.of("january", "february", "march",
+    private static final List<String> FULL_MONTHS = List.of("january", "february", "march",
             "april", "may", "june", "july", "august", "september", "october", "november", "december");
 
     private FormValues() {
@@ -46,10 +50,8 @@ public final class FormValues {
             }
             Matcher named = DAY_MONTH_NAME.matcher(t);
             if (named.matches()) {
-                int month = MONTHS.indexOf(named.group(2).substring(0, 3)) + 1;
-                boolean knownName = month > 0 && (named.group(2).length() == 3
-                        || named.group(2).equals("sept") || FULL_MONTHS.get(month - 1).startsWith(named.group(2)));
-                if (!knownName) {
+                int month = month(named.group(2));
+                if (month == 0) {
                     return Optional.empty();
                 }
                 int year = Integer.parseInt(named.group(3));
@@ -58,19 +60,58 @@ public final class FormValues {
                 }
                 return Optional.of(LocalDate.of(year, month, Integer.parseInt(named.group(1))));
             }
+            Matcher monthFirst = MONTH_NAME_DAY.matcher(t);
+            if (monthFirst.matches()) {
+                int month = month(monthFirst.group(1));
+                return month == 0 ? Optional.empty() : Optional.of(LocalDate.of(Integer.parseInt(monthFirst.group(3)), month,
+                        Integer.parseInt(monthFirst.group(2))));
+            }
         } catch (DateTimeException e) {
             return Optional.empty();
         }
         return Optional.empty();
     }
 
-    private static final Pattern YES_NO = Pattern.compile("^(yes|y|true|no|n|false|not applicable|n/?a|none)\\b.*");
-    private static final Pattern LEVEL = Pattern.compile("^(?:category|cat\\.?|level)?\\s*([123])(?:\\b.*)?$");
+    /**
+     * A date field's date: the whole value read as {@link #date}, else the one date written in it
+     * ("05/03/2026 (late evening)", "On or about 3rd Feb 2026"). Empty when it holds none or several.
+     */
+    public static Optional<LocalDate> dateIn(String text) {
+        Optional<LocalDate> whole = date(text);
+        if (whole.isPresent()) {
+            return whole;
+        }
+        Matcher m = DATE_IN_PROSE.matcher(text.toLowerCase(Locale.ROOT));
+        List<LocalDate> found = new ArrayList<>();
+        while (m.find()) {
+            date(m.group(1)).filter(d -> !found.contains(d)).ifPresent(found::add);
+        }
+        return found.size() == 1 ? Optional.of(found.get(0)) : Optional.empty();
+    }
+
+    /** 1 to 12 for a month's name or its abbreviation ("Sept" too), else 0. */
+    private static int month(String name) {
+        if (name.length() < 3) {
+            return 0;
+        }
+        int month = MONTHS.indexOf(name.substring(0, 3)) + 1;
+        boolean known = month > 0 && (name.length() == 3 || name.equals("sept") || FULL_MONTHS.get(month - 1).startsWith(name));
+        return known ? month : 0;
+    }
+
+    private static final Pattern YES_NO = Pattern.compile("^(yes|y|true|no|n|false|not applicable|n/?a|none|nil|non\\b.*)\\b.*");
+    private static final Pattern NOT_YET_KNOWN = Pattern.compile("^(tbc|tba|to be confirmed|to be advised|to follow|unknown|"
+            + "not known|not yet known|awaiting|pending|under review|being assessed|tbd)\\b.*");
+    private static final Pattern LEVEL = Pattern.compile("^(?:(?:sir|incident|review|mappa)\\s+)?(?:category|cat|level|lvl)?"
+            + "\\s*\\(?(1|2|3|one|two|three)\\b.*");
+    private static final Pattern ROMAN_LEVEL = Pattern.compile("^(?:category|cat|level)\\s+(i|ii|iii)\\b.*");
+    private static final List<String> NUMBER_WORDS = List.of("one", "two", "three");
 
     private static final Pattern DATE_IN_PROSE = Pattern.compile("\\b(\\d{4}-\\d{1,2}-\\d{1,2}|\\d{1,2}[/.\\-]\\d{1,2}[/.\\-]\\d{2,4}"
-            + "|(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\\s+)?\\d{1,2}(?:st|nd|rd|th)?(?:\\s+of)?[\\s\\-]+[a-z]{3,9}\\.?[\\s\\-,]+\\d{2,4})\\b");
+            + "|" + WEEKDAY + "(?:the\\s+)?\\d{1,2}(?:st|nd|rd|th)?(?:\\s+of)?[\\s\\-]+[a-z]{3,9}\\.?[\\s\\-,]+\\d{2,4}"
+            + "|" + WEEKDAY + "[a-z]{3,9}\\.?\\s+\\d{1,2}(?:st|nd|rd|th)?,?\\s+\\d{4})\\b");
     private static final Pattern NOT_THE_INCIDENT = Pattern.compile("\\b(birth|born|dob|aware|last seen|sent|released|sentenced|"
-            + "imposed|made on|licence on|order on|since)\\b");
+            + "imposed|made on|licence on|order on|since|dated)\\b|^\\W*date\\W*$");
 
     /**
      * The incident's date in prose: the first date of a sentence that is not about a birth, the
@@ -78,6 +119,9 @@ public final class FormValues {
      */
     public static Optional<LocalDate> incidentDateInProse(String text) {
         for (String sentence : text.toLowerCase(Locale.ROOT).split("(?<=[.;!?])\\s+|\\n")) {
+            if (date(sentence.replaceAll("^\\W*date\\W*|\\W*$", "")).isPresent()) {
+                continue; // a letter's own date, on a line of its own
+            }
             Matcher m = DATE_IN_PROSE.matcher(sentence);
             while (m.find()) {
                 String before = sentence.substring(Math.max(0, m.start() - 40), m.start());
@@ -102,15 +146,75 @@ public final class FormValues {
         return Optional.of(m.group(1).startsWith("y") || m.group(1).equals("true"));
     }
 
-    /** 1, 2 or 3, also written "Category 2" or "Level 3". */
-    public static Optional<Integer> level(String text) {
-        Matcher m = LEVEL.matcher(text.trim().toLowerCase(Locale.ROOT));
-        return m.matches() ? Optional.of(Integer.parseInt(m.group(1))) : Optional.empty();
+    /** What a sentence naming MAPPA says of the offender's status. */
+    enum MappaSentence { YES, NO, TO_COME, SILENT }
+
+    /**
+     * A sentence naming MAPPA, read: "MAPPA does not apply" is NO, "managed under MAPPA at level 1" YES,
+     * "MAPPA status to be confirmed" TO_COME, "the MAPPA co-ordinator has been told" SILENT.
+     */
+    static MappaSentence mappaSentence(String normalised) {
+        if (normalised.matches(".*\\b(to be confirmed|tbc|awaiting|not yet known|not known|unknown|pending|to follow|"
+                + "being considered|under consideration|to be discussed|referral)\\b.*")) {
+            return MappaSentence.TO_COME;
+        }
+        if (normalised.matches(".*\\b(not|no|no longer|n/a|non|never|ineligible|nor)\\b.*")) {
+            return MappaSentence.NO;
+        }
+        if (normalised.matches(".*\\b(subject to|managed|management|category|cat|level|case|offender|eligible|applies|"
+                + "registered|nominal|yes)\\b.*")) {
+            return MappaSentence.YES;
+        }
+        return MappaSentence.SILENT;
     }
 
-    /** The number after a word in free text: "category 1" in "Yes, category 1, level 2". */
+    /** Whether a value is a placeholder for an answer still to come: "TBC", "to follow", "not known". */
+    public static boolean notYetKnown(String text) {
+        return NOT_YET_KNOWN.matcher(text.trim().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9/]+", " ").trim()).matches();
+    }
+
+    /** 1, 2 or 3, also written "Category 2", "Cat. Two", "Level III" or "(3)". */
+    public static Optional<Integer> level(String text) {
+        String t = text.trim().toLowerCase(Locale.ROOT).replaceAll("[.:\\-]+", " ").replaceAll("\\s+", " ").trim();
+        Matcher m = LEVEL.matcher(t);
+        if (m.matches()) {
+            int word = NUMBER_WORDS.indexOf(m.group(1));
+            return Optional.of(word >= 0 ? word + 1 : Integer.parseInt(m.group(1)));
+        }
+        Matcher roman = ROMAN_LEVEL.matcher(t);
+        return roman.matches() ? Optional.of(roman.group(1).length()) : Optional.empty();
+    }
+
+    /**
+     * Whether the offender is managed under MAPPA: "Yes", "No", "N/A", and what councils write instead
+     * ("Not a MAPPA case", "Managed under MAPPA", "MAPPA Cat 1 Level 1", "Non-MAPPA"). Empty for "TBC"
+     * and other answers still to come, and for what it cannot read.
+     */
+    public static Optional<Boolean> mappa(String text) {
+        String t = text.trim().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9/]+", " ").trim();
+        if (NOT_YET_KNOWN.matcher(t).matches()) {
+            return Optional.empty();
+        }
+        Optional<Boolean> answer = yesNo(t);
+        if (answer.isPresent()) {
+            return answer;
+        }
+        if (t.matches(".*\\b(not|no longer|does not|doesn t|isn t|non|never|ineligible)\\b.*")) {
+            return Optional.of(false);
+        }
+        if (t.matches(".*\\b(mappa|managed|category|cat|level)\\b.*")) {
+            return Optional.of(true);
+        }
+        return Optional.empty();
+    }
+
+    /** The number after a word in free text: "category 1" in "Yes, category 1, level 2"; "category one" too. */
     public static Optional<Integer> levelAfter(String word, String text) {
-        Matcher m = Pattern.compile("\\b" + word + "\\s*:?\\s*([123])\\b").matcher(text.toLowerCase(Locale.ROOT));
-        return m.find() ? Optional.of(Integer.parseInt(m.group(1))) : Optional.empty();
+        Matcher m = Pattern.compile("\\b" + word + "\\s*[:.]?\\s*\\(?([123]|one|two|three)\\b").matcher(text.toLowerCase(Locale.ROOT));
+        if (!m.find()) {
+            return Optional.empty();
+        }
+        int number = NUMBER_WORDS.indexOf(m.group(1));
+        return Optional.of(number >= 0 ? number + 1 : Integer.parseInt(m.group(1)));
     }
 }

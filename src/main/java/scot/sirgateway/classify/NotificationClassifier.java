@@ -2,6 +2,8 @@ package scot.sirgateway.classify;
 
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.springframework.stereotype.Component;
 
@@ -29,6 +31,10 @@ public class NotificationClassifier {
     private static final double CERTAIN = 1.0;
     private static final double KNOWN_WORDS = 0.95;
     private static final double FROM_DESCRIPTION = 0.75;
+
+    /** "the incident type is Drug-related death", "nature of the incident was ...". */
+    private static final Pattern TYPE_STATED = Pattern.compile(
+            "(?i)\\b(?:incident type|type of (?:the )?incident|nature of (?:the )?incident)\\s+(?:is|was)\\s*:?\\s+([^.;\\n]{2,80})");
 
     private final CouncilRegistry councils;
     private final ClassificationRules rules;
@@ -80,9 +86,18 @@ public class NotificationClassifier {
 
     private FieldValue read(FormField field, Submission.RawValue raw) {
         String text = raw.text().trim();
+        if (field == FormField.MAPPA) {
+            return typed(FormValues.mappa(text), raw.source(), CERTAIN);
+        }
+        if (field == FormField.INCIDENT_CATEGORY && FormValues.level(text).isEmpty()) {
+            // "Death of the offender (category 3)", or the circumstance in words
+            Optional<Integer> named = FormValues.levelAfter("category", text).or(() -> FormValues.levelAfter("cat", text));
+            return named.isPresent() ? typed(named, raw.source(), CERTAIN)
+                    : typed(rules.categoryFromWords(text), raw.source(), KNOWN_WORDS);
+        }
         return switch (field.kind()) {
             case TEXT, COUNCIL -> new FieldValue(text, raw.source(), CERTAIN);
-            case DATE -> typed(FormValues.date(text), raw.source(), CERTAIN);
+            case DATE -> typed(FormValues.dateIn(text), raw.source(), CERTAIN);
             case LEVEL -> typed(FormValues.level(text), raw.source(), CERTAIN);
             case YES_NO -> typed(FormValues.yesNo(text), raw.source(), CERTAIN);
             case INCIDENT_TYPE -> IncidentType.byCode(text).map(t -> new FieldValue(t, raw.source(), CERTAIN))
@@ -119,6 +134,14 @@ public class NotificationClassifier {
         if (description == null || description.value() == null) {
             return;
         }
+        Matcher stated = TYPE_STATED.matcher(description.value().toString());
+        Optional<IncidentType> named = stated.find() ? rules.typeFromField(stated.group(1)) : Optional.empty();
+        if (named.isPresent()) {
+            // a letter that says "the incident type is ...": the council's own words for it
+            submission.fields().put(FormField.INCIDENT_TYPE, new FieldValue(named.get(), FieldSource.DESCRIPTION, KNOWN_WORDS));
+            submission.triageReasons().remove("incident_type could not be read");
+            return;
+        }
         rules.typeFromDescription(description.value().toString()).ifPresent(guess -> {
             submission.fields().put(FormField.INCIDENT_TYPE, new FieldValue(guess, FieldSource.DESCRIPTION, FROM_DESCRIPTION));
             submission.triageReasons().remove("incident_type could not be read");
@@ -135,11 +158,29 @@ public class NotificationClassifier {
         guess(submission, FormField.INCIDENT_DATE, FormValues.incidentDateInProse(text));
         guess(submission, FormField.ORDER_TYPE, rules.orderInProse(text));
         guess(submission, FormField.MAPPA, rules.mappaInProse(text));
-        guess(submission, FormField.INCIDENT_CATEGORY, FormValues.levelAfter("category", text));
+        guess(submission, FormField.INCIDENT_CATEGORY, categoryInProse(text));
     }
 
+    /** "We are treating this as a category 1 incident": a category not in a sentence about MAPPA. */
+    private static Optional<Integer> categoryInProse(String text) {
+        for (String sentence : text.split("(?<=[.!?])\\s+|\\n")) {
+            if (!sentence.toLowerCase(java.util.Locale.ROOT).contains("mappa")) {
+                Optional<Integer> category = FormValues.levelAfter("category", sentence);
+                if (category.isPresent()) {
+                    return category;
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** A value read from prose, unless the field holds one or the council wrote that it is still to come. */
     private static void guess(Submission submission, FormField field, Optional<?> value) {
         FieldValue present = submission.fields().get(field);
+        Submission.RawValue written = submission.rawValues().get(field);
+        if (written != null && FormValues.notYetKnown(written.text())) {
+            return;
+        }
         if ((present == null || present.value() == null) && value.isPresent()) {
             submission.fields().put(field, new FieldValue(value.get(), FieldSource.DESCRIPTION, FROM_DESCRIPTION));
             submission.triageReasons().remove(field.key() + " could not be read");

@@ -39,8 +39,15 @@ public class FormLineExtractor {
         this.rules = rules;
     }
 
-    private static final Pattern LABEL_LINE =
-            Pattern.compile("^\\s*([A-Za-z][A-Za-z0-9 _/\\-().'&?]{0,60}?)\\s*(?:[:=]|\\t)\\s*(.*)$");
+    /**
+     * "Label: value", "Label = value", "Label<tab>value", "Label ....... value", "Is it a question? value"
+     * or "Label - value" (the dash only after a label the rules spell out: values have dashes too).
+     */
+    private static final Pattern LABEL_LINE = Pattern.compile(
+            "^\\s*([A-Za-z][A-Za-z0-9 _/\\-().'&’,]{0,80}?)\\s*(\\?\\s*[:=]?|[:=]|\\t|\\.{3,}:?| [-–] )\\s*(.*)$");
+    /** The number of a question before its label: "3.", "Q3", "3a)", "(b)". */
+    private static final Pattern NUMBERING =
+            Pattern.compile("^(?i)(?:\\(?(?:q|question|section)?\\s*\\d{1,2}[a-z]?[.)]?|\\(?[a-h][.)])\\s+");
     private static final int MAX_VALUE_CHARS = 20_000;
 
     public Submission extract(Submission submission) {
@@ -118,20 +125,38 @@ public class FormLineExtractor {
                 break; // the signature starts
             }
             Matcher m = LABEL_LINE.matcher(line);
-            Optional<FormField> field = m.matches() ? rules.field(m.group(1)) : Optional.empty();
+            String label = m.matches() ? NUMBERING.matcher(m.group(1)).replaceFirst("") : null;
+            // the line after a label alone is its value, whatever words it has: only a label spelt out
+            // in the rules (or followed by a colon) starts another field there
+            boolean awaitingValue = current != null && value.isEmpty();
+            boolean dash = label != null && m.group(2).startsWith(" ");
+            boolean byWords = !(dash && awaitingValue);
+            Optional<FormField> field = label == null ? Optional.empty()
+                    : rules.field(label).or(() -> byWords ? rules.fieldByWords(label) : Optional.empty());
             // a label alone on its line, its value on the next: a two-column table or a stacked form
-            Optional<FormField> stacked = field.isEmpty() ? rules.field(line.trim().replaceAll("[:\\s]+$", ""))
-                    : Optional.empty();
+            String alone = NUMBERING.matcher(line.trim().replaceAll("[:?\\s]+$", "")).replaceFirst("");
+            // a short line that is not a sentence may be a label without its colon ("MAPPA status")
+            boolean endsAsLabel = line.trim().endsWith(":") || line.trim().endsWith("?") || !awaitingValue
+                    && !alone.isEmpty() && alone.split("\\s+").length <= 5 && !line.trim().endsWith(".");
+            Optional<FormField> stacked = field.isPresent() || alone.isEmpty() ? Optional.empty()
+                    : rules.field(alone).or(() -> endsAsLabel ? rules.fieldByWords(alone) : Optional.empty());
+            if (field.isEmpty() && stacked.isEmpty() && (label != null && byWords && rules.namesNoField(label)
+                    || endsAsLabel && rules.namesNoField(alone))) {
+                // a label of something else (an index offence, a court): its value belongs to no field
+                put(submission, current, value);
+                current = null;
+                continue;
+            }
             if (field.isPresent()) {
                 put(submission, current, value);
                 current = field.get();
-                value = new StringBuilder(m.group(2).trim());
-            } else if (stacked.isPresent() && !line.isBlank()) {
+                value = new StringBuilder(m.group(3).trim());
+            } else if (stacked.isPresent()) {
                 put(submission, current, value);
                 current = stacked.get();
                 value = new StringBuilder();
-            } else if (current != null && !line.isBlank() && (value.isEmpty() || current.kind() == FormField.Kind.TEXT)
-                    && value.length() < MAX_VALUE_CHARS) {
+            } else if (current != null && !line.isBlank() && (value.isEmpty() || current.kind() == FormField.Kind.TEXT
+                    || wrapped(lines[i - 1])) && value.length() < MAX_VALUE_CHARS) {
                 value.append(value.isEmpty() ? "" : "\n").append(line.trim());
             } else if (current != null && line.isBlank() && !value.isEmpty()) {
                 put(submission, current, value);
@@ -139,6 +164,11 @@ public class FormLineExtractor {
             }
         }
         put(submission, current, value);
+    }
+
+    /** A line a mail client broke at its width: the value goes on in the next one. */
+    private static boolean wrapped(String previous) {
+        return previous.length() >= 60;
     }
 
     private static void put(Submission submission, FormField field, StringBuilder value) {

@@ -36,4 +36,41 @@ class FormValuesTest {
         assertThat(FormValues.yesNo("Yes, category 1, level 2")).contains(true);
         assertThat(FormValues.levelAfter("level", "Yes, category 1, level 2")).contains(2);
     }
+
+    @Test
+    void datesShouldBeReadInTheOtherStylesCouncilsWrite() {
+        assertThat(FormValues.date("Fri 24th Apr 2026")).contains(LocalDate.of(2026, 4, 24));
+        assertThat(FormValues.date("Thurs. 5 March 2026")).contains(LocalDate.of(2026, 3, 5));
+        assertThat(FormValues.date("February 3rd, 2026")).contains(LocalDate.of(2026, 2, 3));
+        assertThat(FormValues.dateIn("05/03/2026 (late evening)")).contains(LocalDate.of(2026, 3, 5));
+        assertThat(FormValues.dateIn("On or about 3rd Feb 2026")).contains(LocalDate.of(2026, 2, 3));
+        // two different dates in a date field: which one is the incident's is for an operator to say
+        assertThat(FormValues.dateIn("between 01/02/2026 and 03/02/2026")).isEmpty();
+        assertThat(FormValues.dateIn("TBC - police enquiries ongoing")).isEmpty();
+    }
+
+    @Test
+    void levelsShouldBeReadInWordsAndNumbers() {
+        assertThat(FormValues.level("Category Three")).contains(3);
+        assertThat(FormValues.level("One")).contains(1);
+        assertThat(FormValues.level("Cat. 2")).contains(2);
+        assertThat(FormValues.level("(3)")).contains(3);
+        assertThat(FormValues.level("Level III")).contains(3);
+        assertThat(FormValues.level("1 - charged with an offence")).contains(1);
+        assertThat(FormValues.level("I think so")).isEmpty();
+        assertThat(FormValues.levelAfter("category", "this falls under category one of the guidance")).contains(1);
+    }
+
+    @Test
+    void mappaAnswersShouldBeReadAsCouncilsWriteThem() {
+        assertThat(FormValues.mappa("Not a MAPPA case")).contains(false);
+        assertThat(FormValues.mappa("N/A")).contains(false);
+        assertThat(FormValues.mappa("Non-MAPPA")).contains(false);
+        assertThat(FormValues.mappa("Managed under MAPPA")).contains(true);
+        assertThat(FormValues.mappa("MAPPA Cat 1 Level 2")).contains(true);
+        assertThat(FormValues.mappa("Yes - Cat 1")).contains(true);
+        assertThat(FormValues.mappa("TBC")).isEmpty();
+        assertThat(FormValues.mappa("awaiting MAPPA screening")).isEmpty();
+        assertThat(FormValues.mappa("see notes")).isEmpty();
+    }
 }

@@ -69,4 +69,42 @@ class NotificationClassifierTest {
         assertThat(s.triageReasons()).anyMatch(r -> r.contains("does not fit incident_type SUICIDE"))
                 .anyMatch(r -> r.contains("does not match the sender's council"));
     }
+
+    @Test
+    void aLetterShouldBeReadForWhatItStatesAndNotForItsIndexOffence() throws Exception {
+        Submission s = classified(Map.of(FormField.DESCRIPTION, String.join("\n",
+                "16 March 2026",
+                "JK was released in 2025, having served a sentence for assault to severe injury and attempted murder.",
+                "On Saturday 14 March 2026 police found his partner with fatal injuries; he is charged with her murder.",
+                "The MAPPA co-ordinator has been told. JK was not managed under MAPPA.",
+                "We are notifying this as a Category 1 incident.")));
+        assertThat(s.fields().get(FormField.INCIDENT_TYPE).value()).isEqualTo(IncidentType.MURDER_PERPETRATOR);
+        assertThat(s.fields().get(FormField.INCIDENT_DATE).value()).isEqualTo(java.time.LocalDate.of(2026, 3, 14));
+        assertThat(s.fields().get(FormField.MAPPA).value()).isEqualTo(false);
+        assertThat(s.fields().get(FormField.INCIDENT_CATEGORY).value()).isEqualTo(1);
+        // all read from prose: guesses an operator confirms
+        assertThat(s.fields().get(FormField.INCIDENT_TYPE).confidence()).isLessThan(NotificationClassifier.SURE);
+        assertThat(s.triageReasons()).anyMatch(r -> r.startsWith("incident_type is uncertain"));
+
+        Submission stated = classified(Map.of(FormField.DESCRIPTION,
+                "For your records, the incident type is murder_victim. T.D. was killed in an attack."));
+        assertThat(stated.fields().get(FormField.INCIDENT_TYPE).value()).isEqualTo(IncidentType.MURDER_VICTIM);
+    }
+
+    @Test
+    void aFieldTheCouncilSaysIsToComeShouldNotBeGuessedFromTheDescription() throws Exception {
+        Submission s = classified(Map.of(FormField.INCIDENT_DATE, "TBC - police enquiries ongoing",
+                FormField.DESCRIPTION, "Police attended on 23/02/2026 after a report of a fire."));
+        assertThat(s.fields().get(FormField.INCIDENT_DATE).value()).isNull();
+        assertThat(s.triageReasons()).contains("incident_date could not be read");
+    }
+
+    @Test
+    void categoryAndMappaWordsShouldBeRead() throws Exception {
+        Submission s = classified(Map.of(FormField.INCIDENT_CATEGORY, "Death of the offender",
+                FormField.MAPPA, "Not a MAPPA case", FormField.ORDER_TYPE, "C.P.O. - supervision requirement"));
+        assertThat(s.fields().get(FormField.INCIDENT_CATEGORY).value()).isEqualTo(3);
+        assertThat(s.fields().get(FormField.MAPPA).value()).isEqualTo(false);
+        assertThat(s.fields().get(FormField.ORDER_TYPE).value()).isEqualTo(OrderType.CPO);
+    }
 }

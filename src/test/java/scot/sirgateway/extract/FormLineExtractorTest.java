@@ -56,4 +56,34 @@ class FormLineExtractorTest {
                 .isInstanceOfSatisfying(QuarantineException.class,
                         e -> assertThat(e.reasonCode()).isEqualTo(ReasonCode.NOT_A_NOTIFICATION));
     }
+
+    @Test
+    void labelsNoSpellingKnowsShouldBeReadByTheirWords() throws Exception {
+        Submission s = extractor.extract(submission("From: a@demo-council.test\r\nContent-Type: text/plain\r\n\r\n"
+                + "Q4. When did the incident occur? 3/2/2026\r\n"
+                + "Is the individual MAPPA managed?: No\r\n"
+                + "Category (1/2/3): 2\r\n"
+                + "Statutory order ........... Supervised Release Order\r\n"
+                + "Index offence: Assault to severe injury\r\n"
+                + "Nature of the incident - Stalking\r\n"));
+        assertThat(s.rawValues().get(FormField.INCIDENT_DATE).text()).isEqualTo("3/2/2026");
+        assertThat(s.rawValues().get(FormField.MAPPA).text()).isEqualTo("No");
+        assertThat(s.rawValues().get(FormField.INCIDENT_CATEGORY).text()).isEqualTo("2");
+        assertThat(s.rawValues().get(FormField.ORDER_TYPE).text()).isEqualTo("Supervised Release Order");
+        // an index offence is not the incident: its value joins no field
+        assertThat(s.rawValues().get(FormField.INCIDENT_TYPE).text()).isEqualTo("Stalking");
+        // and, with no description field, the whole text stands as the description
+        assertThat(s.rawValues()).hasSize(6).containsKey(FormField.DESCRIPTION);
+    }
+
+    @Test
+    void theLineAfterALabelAloneShouldBeItsValueWhateverItsWords() throws Exception {
+        Submission s = extractor.extract(submission("From: a@demo-council.test\r\nContent-Type: text/plain\r\n\r\n"
+                + "Order or licence\r\nNon-Parole Licence - released HMP Edinburgh 22/09/2025\r\n"
+                + "MAPPA status\r\nMAPPA Cat 1 Level 2\r\n"
+                + "Category of incident\r\nCategory Three\r\n"));
+        assertThat(s.rawValues().get(FormField.ORDER_TYPE).text()).isEqualTo("Non-Parole Licence - released HMP Edinburgh 22/09/2025");
+        assertThat(s.rawValues().get(FormField.MAPPA).text()).isEqualTo("MAPPA Cat 1 Level 2");
+        assertThat(s.rawValues().get(FormField.INCIDENT_CATEGORY).text()).isEqualTo("Category Three");
+    }
 }
