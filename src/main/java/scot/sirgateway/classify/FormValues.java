@@ -113,11 +113,17 @@ public final class FormValues {
     private static final Pattern NOT_THE_INCIDENT = Pattern.compile("\\b(birth|born|dob|aware|last seen|sent|released|sentenced|"
             + "imposed|made on|licence on|order on|since|dated)\\b|^\\W*date\\W*$");
 
+    /** Words of a sentence that tells what happened, rather than the order's or the council's story. */
+    private static final Pattern INCIDENT_CUE = Pattern.compile("\\b(incident|happened|occurred|took place|arrested|"
+            + "charged|attacked|assaulted|found|died|death|killed|stabbed|evening of|morning of|night of|early hours)\\b");
+
     /**
-     * The incident's date in prose: the first date of a sentence that is not about a birth, the
-     * council becoming aware, a last sighting or the order itself.
+     * The incident's date in prose: the first date of a sentence that tells what happened, else the
+     * first date of any sentence; never one about a birth, the council becoming aware, a last sighting,
+     * the order itself or a letter's own date.
      */
     public static Optional<LocalDate> incidentDateInProse(String text) {
+        Optional<LocalDate> first = Optional.empty();
         for (String sentence : text.toLowerCase(Locale.ROOT).split("(?<=[.;!?])\\s+|\\n")) {
             if (date(sentence.replaceAll("^\\W*date\\W*|\\W*$", "")).isPresent()) {
                 continue; // a letter's own date, on a line of its own
@@ -129,12 +135,15 @@ public final class FormValues {
                     continue;
                 }
                 Optional<LocalDate> date = date(m.group(1));
-                if (date.isPresent()) {
+                if (date.isPresent() && INCIDENT_CUE.matcher(sentence).find()) {
                     return date;
+                }
+                if (first.isEmpty()) {
+                    first = date;
                 }
             }
         }
-        return Optional.empty();
+        return first;
     }
 
     /** {@code yes}, {@code Y}, {@code No}, and answers that start with them ("Yes, category 1"). */

@@ -131,8 +131,9 @@ public class NotificationClassifier {
             return;
         }
         FieldValue description = submission.fields().get(FormField.DESCRIPTION);
-        if (description == null || description.value() == null) {
-            return;
+        Submission.RawValue written = submission.rawValues().get(FormField.INCIDENT_TYPE);
+        if (description == null || description.value() == null || written != null && FormValues.notYetKnown(written.text())) {
+            return; // nothing to read, or the council says the type is still to come
         }
         Matcher stated = TYPE_STATED.matcher(description.value().toString());
         Optional<IncidentType> named = stated.find() ? rules.typeFromField(stated.group(1)) : Optional.empty();

@@ -44,7 +44,7 @@ public class FormLineExtractor {
      * or "Label - value" (the dash only after a label the rules spell out: values have dashes too).
      */
     private static final Pattern LABEL_LINE = Pattern.compile(
-            "^\\s*([A-Za-z][A-Za-z0-9 _/\\-().'&’,]{0,80}?)\\s*(\\?\\s*[:=]?|[:=]|\\t|\\.{3,}:?| [-–] )\\s*(.*)$");
+            "^\\s*(?:\\(?(?:[Qq]|Question|Section)?\\s*\\d{1,2}[a-z]?[.)]\\s+)?([A-Za-z][A-Za-z0-9 _/\\-().'&’,]{0,80}?)\\s*(\\?\\s*[:=]?|[:=]|\\t|\\.{3,}:?| [-–—] )\\s*(.*)$");
     /** The number of a question before its label: "3.", "Q3", "3a)", "(b)". */
     private static final Pattern NUMBERING =
             Pattern.compile("^(?i)(?:\\(?(?:q|question|section)?\\s*\\d{1,2}[a-z]?[.)]?|\\(?[a-h][.)])\\s+");
