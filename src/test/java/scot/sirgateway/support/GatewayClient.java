@@ -106,6 +106,14 @@ public abstract class GatewayClient {
                 .until(() -> mail.received(address), list -> list.size() >= count);
     }
 
+    /** The first mail to a shared mailbox that matches, once it has arrived (others may be there already). */
+    protected jakarta.mail.internet.MimeMessage awaitReceived(String address,
+            java.util.function.Predicate<jakarta.mail.internet.MimeMessage> which) {
+        return Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
+                .until(() -> mail.received(address).stream().filter(which).findFirst(), java.util.Optional::isPresent)
+                .orElseThrow();
+    }
+
     protected long count(String sql, Object... params) {
         return jdbc.sql(sql).params(params).query(Long.class).single();
     }
