@@ -13,8 +13,10 @@ import org.apache.pdfbox.pdmodel.encryption.PDCryptFilterDictionary;
 import org.apache.pdfbox.pdmodel.encryption.PDEncryption;
 import org.apache.pdfbox.pdmodel.interactive.form.PDAcroForm;
 import org.apache.pdfbox.pdmodel.interactive.form.PDCheckBox;
+import org.apache.pdfbox.pdmodel.interactive.form.PDChoice;
 import org.apache.pdfbox.pdmodel.interactive.form.PDField;
 import org.apache.pdfbox.pdmodel.interactive.form.PDNonTerminalField;
+import org.apache.pdfbox.pdmodel.interactive.form.PDRadioButton;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.springframework.stereotype.Component;
 
@@ -43,8 +45,9 @@ public class PdfFormReader {
     }
 
     /**
-     * Reads the PDF's form fields into the submission; answers the PDF's text when it has no fillable
-     * fields (a flattened or XFA-only form), or null.
+     * Reads the PDF's form fields into the submission (text fields, check boxes, radio groups, choice
+     * lists), else an XFA-only form's data; answers the PDF's text when neither holds a value (a
+     * flattened form), or null.
      */
     public String read(byte[] pdf, String fileName, Submission submission) {
         try (PDDocument document = open(pdf, fileName, submission)) {
@@ -61,6 +64,9 @@ public class PdfFormReader {
                     submission.rawValues().putIfAbsent(key.get(), new Submission.RawValue(value.trim(), FieldSource.FORM_FIELD));
                     found++;
                 }
+            }
+            if (found == 0 && form != null && form.hasXFA()) {
+                found = XfaData.read(form.getXFA().getBytes(), submission);
             }
             return found > 0 ? null : new PDFTextStripper().getText(document);
         } catch (IOException e) {
@@ -120,9 +126,17 @@ public class PdfFormReader {
         return "RC4-" + encryption.getLength();
     }
 
+    /** A field's value as the council chose it: a radio group's chosen option, a list's chosen entries. */
     private static String valueOf(PDField field) throws IOException {
         if (field instanceof PDCheckBox box) {
             return box.isChecked() ? "yes" : "no";
+        }
+        if (field instanceof PDRadioButton radio) {
+            String chosen = radio.getValue();
+            return chosen == null || chosen.isEmpty() || chosen.equals("Off") ? null : chosen;
+        }
+        if (field instanceof PDChoice choice) {
+            return String.join(", ", choice.getValue());
         }
         return field.getValueAsString();
     }

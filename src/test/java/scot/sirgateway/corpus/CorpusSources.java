@@ -67,7 +67,8 @@ public final class CorpusSources {
         return out;
     }
 
-    static byte[] render(String format, String source, String name) {
+    /** One document of {@code format} from its source text; {@code name} fixes a PDF's document ID. */
+    public static byte[] render(String format, String source, String name) {
         try {
             return switch (format) {
                 case "txt" -> source.getBytes(StandardCharsets.UTF_8);

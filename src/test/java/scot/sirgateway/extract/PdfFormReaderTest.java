@@ -1,0 +1,49 @@
+package scot.sirgateway.extract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import scot.sirgateway.intake.Submission;
+import scot.sirgateway.quarantine.QuarantineException;
+import scot.sirgateway.quarantine.ReasonCode;
+import scot.sirgateway.register.FormField;
+import scot.sirgateway.support.TestPdfs;
+import scot.sirgateway.support.TestSubmissions;
+
+/** XFA form data is read without DTDs or external entities: a form that declares them is unreadable. */
+class PdfFormReaderTest {
+
+    private final PdfFormReader reader = new PdfFormReader(null);
+
+    private static Submission submission() throws Exception {
+        return TestSubmissions.submission("From: a@demo-council.test\r\nContent-Type: text/plain\r\n\r\nx\r\n");
+    }
+
+    @Test
+    void xfaDataShouldBeReadUnderTheFormKeys() throws Exception {
+        Submission s = submission();
+        assertThat(reader.read(TestPdfs.xfaOnly(Map.of("offender_ref", "X-1", "not_a_key", "ignored")), "f.pdf", s)).isNull();
+        assertThat(s.rawValues().get(FormField.OFFENDER_REF).text()).isEqualTo("X-1");
+        assertThat(s.rawValues()).hasSize(1);
+    }
+
+    @Test
+    void xfaWithAnExternalEntityShouldBeRefusedUnresolved(@TempDir Path dir) throws Exception {
+        Path secret = Files.writeString(dir.resolve("secret.txt"), "must-not-leak");
+        String xdp = "<?xml version=\"1.0\"?><!DOCTYPE x [<!ENTITY e SYSTEM \"" + secret.toUri() + "\">]>"
+                + "<xdp:xdp xmlns:xdp=\"http://ns.adobe.com/xdp/\"><xfa:datasets xmlns:xfa=\"http://www.xfa.org/schema/xfa-data/1.0/\">"
+                + "<xfa:data><f><offender_ref>&e;</offender_ref></f></xfa:data></xfa:datasets></xdp:xdp>";
+        Submission s = submission();
+        assertThatThrownBy(() -> reader.read(TestPdfs.xfaOnly(xdp), "f.pdf", s))
+                .isInstanceOfSatisfying(QuarantineException.class,
+                        e -> assertThat(e.reasonCode()).isEqualTo(ReasonCode.UNREADABLE_DOCUMENT));
+        assertThat(s.rawValues()).isEmpty();
+    }
+}
