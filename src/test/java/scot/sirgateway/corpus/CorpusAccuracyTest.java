@@ -27,6 +27,7 @@ class CorpusAccuracyTest {
             CorpusAccuracy.Score heldout = accuracy.score(Path.of("src/test/resources/corpus/heldout"), false);
             System.out.println(CorpusAccuracy.table("held-out", heldout));
             assertThat(heldout.documents()).isEqualTo(60);
+            assertThat(heldout.triageOfWrongOrUnsure()).isEqualTo(heldout.wrongOrUnsure());
         }
     }
 }
