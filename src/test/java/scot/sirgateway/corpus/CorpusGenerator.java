@@ -124,19 +124,19 @@ public final class CorpusGenerator {
     enum DateStyle {
         // the styles of both halves
         D_M_YYYY, DD_MM_YYYY, DD_MON_YYYY, ORDINAL, WEEKDAY, DOT_YY, ISO,
-        // styles that only the heldout half uses
+        // styles that only half B uses
         D_MON_YYYY, DOT_YYYY, ORDINAL_OF, DASH_NUM, D_MONTH_YYYY, SHORT_WEEKDAY;
 
-        static final List<DateStyle> DEV = List.of(D_M_YYYY, DD_MM_YYYY, DD_MON_YYYY, ORDINAL, WEEKDAY, DOT_YY, ISO);
-        static final List<DateStyle> HELDOUT_ONLY = List.of(D_MON_YYYY, DOT_YYYY, ORDINAL_OF, DASH_NUM, D_MONTH_YYYY,
+        static final List<DateStyle> A = List.of(D_M_YYYY, DD_MM_YYYY, DD_MON_YYYY, ORDINAL, WEEKDAY, DOT_YY, ISO);
+        static final List<DateStyle> B_ONLY = List.of(D_MON_YYYY, DOT_YYYY, ORDINAL_OF, DASH_NUM, D_MONTH_YYYY,
                 SHORT_WEEKDAY);
     }
 
-    record Council(String name, String domain, List<String> spellings, List<String> heldoutSpellings) {
+    record Council(String name, String domain, List<String> spellings, List<String> bSpellings) {
     }
 
     /** One invented incident description with the type words a worker would put beside it. */
-    record Desc(String type, boolean heldout, int category, String flag, boolean explicit, List<String> words,
+    record Desc(String type, boolean halfB, int category, String flag, boolean explicit, List<String> words,
             String other, String text) {
     }
 
@@ -297,16 +297,16 @@ public final class CorpusGenerator {
             "ASSAULT_AND_ROBBERY", 1, "STALKING", 1, "FIRE_RAISING", 1, "OTHER", 1);
 
     /** Documents flagged domestic abuse (D) or historical (H), per half. */
-    static final List<Slot> DEV_FLAGS = List.of(new Slot("SERIOUS_ASSAULT", "D"), new Slot("STALKING", "D"),
+    static final List<Slot> A_FLAGS = List.of(new Slot("SERIOUS_ASSAULT", "D"), new Slot("STALKING", "D"),
             new Slot("MURDER_PERPETRATOR", "D"), new Slot("ABDUCTION", "D"), new Slot("CHILD_ABUSE", "H"),
             new Slot("SEXUAL_OFFENCE", "H"));
-    static final List<Slot> HELDOUT_FLAGS = List.of(new Slot("SERIOUS_ASSAULT", "D"), new Slot("STALKING", "D"),
+    static final List<Slot> B_FLAGS = List.of(new Slot("SERIOUS_ASSAULT", "D"), new Slot("STALKING", "D"),
             new Slot("ATTEMPTED_MURDER", "D"), new Slot("FIRE_RAISING", "D"), new Slot("CHILD_ABUSE", "H"),
             new Slot("SEXUAL_OFFENCE", "H"));
 
-    static final List<Missing> DEV_MISSING = List.of(Missing.OFFENDER_REF, Missing.INCIDENT_DATE, Missing.INCIDENT_TYPE,
+    static final List<Missing> A_MISSING = List.of(Missing.OFFENDER_REF, Missing.INCIDENT_DATE, Missing.INCIDENT_TYPE,
             Missing.ORDER_TYPE, Missing.MAPPA, Missing.SIGNOFF);
-    static final List<Missing> HELDOUT_MISSING = List.of(Missing.OFFENDER_REF, Missing.INCIDENT_DATE,
+    static final List<Missing> B_MISSING = List.of(Missing.OFFENDER_REF, Missing.INCIDENT_DATE,
             Missing.INCIDENT_DATE, Missing.INCIDENT_TYPE, Missing.MAPPA, Missing.SIGNOFF);
 
     static final List<String> TYPE_DEATHS = List.of("MURDER_VICTIM", "UNEXPLAINED_DEATH", "SUICIDE", "ACCIDENTAL_DEATH");
@@ -323,7 +323,7 @@ public final class CorpusGenerator {
             "SRO", l("Supervised Release Order", "SRO"),
             "OLR", l("Order for Lifelong Restriction", "OLR"),
             "OTHER", l("Other - Probation Order (imposed before 2011)", "Other: Probation Order"));
-    static final Map<String, List<String>> ORDER_WORDS_HELDOUT = linked(
+    static final Map<String, List<String>> ORDER_WORDS_B = linked(
             "CPO", l("CPO - supervision requirement", "Community Payback Order with unpaid work and supervision", "C.P.O."),
             "DTTO", l("Drug Treatment & Testing Order"),
             "PAROLE", l("Parole Licence (determinate sentence)", "On parole"),
@@ -366,7 +366,7 @@ public final class CorpusGenerator {
             "description", l("Description", "Description of incident", "Brief description", "Summary of incident", "Details"),
             "agencies_involved", l("Other agencies involved", "Agencies involved"),
             "index_offence", l("Index offence", "Original offence"));
-    static final Map<String, List<String>> LABELS_HELDOUT = linked(
+    static final Map<String, List<String>> LABELS_B = linked(
             "local_authority", l("Reporting council", "Authority", "Local Authority (LA)"),
             "notifier_name", l("Person notifying", "Notifier", "Reported by"),
             "notifier_role", l("Role of notifier", "Position"),
@@ -420,10 +420,10 @@ public final class CorpusGenerator {
             "Service Manager, Justice Services", "Head of Justice Social Work");
     static final List<String> AGENCIES = l("Police Scotland", "NHS mental health team", "Housing", "Scottish Prison Service",
             "Scottish Fire and Rescue Service", "Children's Services", "Addiction services", "Procurator Fiscal");
-    static final List<String> DEV_TITLES = l("Serious Incident Notification", "SERIOUS INCIDENT NOTIFICATION",
+    static final List<String> A_TITLES = l("Serious Incident Notification", "SERIOUS INCIDENT NOTIFICATION",
             "Criminal Justice Social Work - Notification of a Serious Incident",
             "Notification of Serious Incident to the Care Inspectorate");
-    static final List<String> HELDOUT_TITLES = l("Justice Social Work: initial notification of a serious incident",
+    static final List<String> B_TITLES = l("Justice Social Work: initial notification of a serious incident",
             "SIR notification form", "Serious Incident Review - Notification (Part A)",
             "Notification to Care Inspectorate (serious incident)");
 
@@ -433,281 +433,281 @@ public final class CorpusGenerator {
 
     static final List<Desc> DESCS = new ArrayList<>();
 
-    private static void dev(String type, int category, String flag, boolean explicit, List<String> words, String text) {
+    private static void a(String type, int category, String flag, boolean explicit, List<String> words, String text) {
         DESCS.add(new Desc(type, false, category, flag, explicit, words, null, text));
     }
 
-    private static void held(String type, int category, String flag, boolean explicit, List<String> words, String text) {
+    private static void b(String type, int category, String flag, boolean explicit, List<String> words, String text) {
         DESCS.add(new Desc(type, true, category, flag, explicit, words, null, text));
     }
 
-    private static void other(boolean heldout, int category, String other, String text) {
-        DESCS.add(new Desc("OTHER", heldout, category, "", false, l("Other"), other, text));
+    private static void other(boolean halfB, int category, String other, String text) {
+        DESCS.add(new Desc("OTHER", halfB, category, "", false, l("Other"), other, text));
     }
 
     static {
         // MURDER_PERPETRATOR
-        dev("MURDER_PERPETRATOR", 1, "", true, l("Murder", "Murder (offender as perpetrator)"),
+        a("MURDER_PERPETRATOR", 1, "", true, l("Murder", "Murder (offender as perpetrator)"),
                 "{I} was arrested by Police Scotland following the death of a man in a flat in the same block as {his} own. {He} appeared on petition at the Sheriff Court charged with the murder of {his} neighbour and was remanded in custody. No plea was made.");
-        dev("MURDER_PERPETRATOR", 1, "", true, l("Murder"),
+        a("MURDER_PERPETRATOR", 1, "", true, l("Murder"),
                 "Police were called to a disturbance at a hostel where a resident was found with fatal stab wounds. {I} was arrested at the scene and has been charged with murder. {He} made no plea and was committed for further examination.");
-        dev("MURDER_PERPETRATOR", 1, "", true, l("Culpable homicide"),
+        a("MURDER_PERPETRATOR", 1, "", true, l("Culpable homicide"),
                 "{I} has been charged with culpable homicide following the death of a man at a party {he} attended. Police enquiries are continuing and {he} has been remanded.");
-        dev("MURDER_PERPETRATOR", 1, "D", true, l("Murder", "Murder (domestic)"),
+        a("MURDER_PERPETRATOR", 1, "D", true, l("Murder", "Murder (domestic)"),
                 "{I} has been charged with the murder of {his} partner at their shared home. Police attended after a neighbour reported screaming. There had been two earlier domestic abuse incidents reported to police in 2025 and this is being treated as a domestic abuse homicide.");
-        held("MURDER_PERPETRATOR", 1, "", true, l("Homicide", "Murder / culpable homicide"),
+        b("MURDER_PERPETRATOR", 1, "", true, l("Homicide", "Murder / culpable homicide"),
                 "On being arrested {I} was charged with the murder of a 52-year-old man who had been found dead in a close near {his} address. {He} was remanded after appearing on petition.");
-        held("MURDER_PERPETRATOR", 1, "", true, l("Charged with murder", "Homicide"),
+        b("MURDER_PERPETRATOR", 1, "", true, l("Charged with murder", "Homicide"),
                 "Police have advised that {I} was detained following a death in a flat where {he} had been drinking with two acquaintances. One of them died at the scene from stab wounds. {I} has now been charged with murder and remanded.");
-        held("MURDER_PERPETRATOR", 1, "", true, l("Murder / culpable homicide"),
+        b("MURDER_PERPETRATOR", 1, "", true, l("Murder / culpable homicide"),
                 "{I} was charged with culpable homicide after a man died following a disturbance at a party {he} attended. The full circumstances are not yet known to the service.");
-        held("MURDER_PERPETRATOR", 1, "", true, l("Homicide (perpetrator)"),
+        b("MURDER_PERPETRATOR", 1, "", true, l("Homicide (perpetrator)"),
                 "{I} has been charged with the murder of a man {he} shared a flat with. Police found the man's body in the flat after a relative raised concerns.");
 
         // MURDER_VICTIM
-        dev("MURDER_VICTIM", 3, "", true, l("Offender was the victim of murder", "Murder of offender"),
+        a("MURDER_VICTIM", 3, "", true, l("Offender was the victim of murder", "Murder of offender"),
                 "{I} was found with serious stab wounds in a stairwell near {his} home and was pronounced dead at the scene. Police Scotland are treating the death as murder and a 31-year-old man has since been charged with {his} murder. {I} had been attending supervision regularly.");
-        dev("MURDER_VICTIM", 3, "", true, l("Murder of offender"),
+        a("MURDER_VICTIM", 3, "", true, l("Murder of offender"),
                 "We have been informed by police that {I} died after being attacked in the street. A murder investigation is under way, with {I} as the victim, and two people have been arrested.");
-        held("MURDER_VICTIM", 3, "", true, l("Death of service user - homicide", "Service user killed (murder)"),
+        b("MURDER_VICTIM", 3, "", true, l("Death of service user - homicide", "Service user killed (murder)"),
                 "{I} was killed in an attack at a friend's address. Police have charged a man with {his} murder. {His} supervising officer last saw {him} at a planned appointment and noted no concerns.");
-        held("MURDER_VICTIM", 3, "", true, l("Service user killed (murder)"),
+        b("MURDER_VICTIM", 3, "", true, l("Service user killed (murder)"),
                 "Police informed the team that {I} had died from injuries inflicted during a fight in a park. The death is being investigated as a homicide, with {I} as the victim; a man has been charged with {his} murder.");
 
         // ATTEMPTED_MURDER
-        dev("ATTEMPTED_MURDER", 1, "", true, l("Attempted murder"),
+        a("ATTEMPTED_MURDER", 1, "", true, l("Attempted murder"),
                 "{I} has been charged with attempted murder after allegedly stabbing a man in the chest during an argument in a public house. The man needed emergency surgery and remains in hospital.");
-        dev("ATTEMPTED_MURDER", 1, "", true, l("Attempted murder", "Attempted Murder"),
+        a("ATTEMPTED_MURDER", 1, "", true, l("Attempted murder", "Attempted Murder"),
                 "Following an incident in the town centre {I} was arrested and charged with attempted murder. It is alleged that {he} repeatedly struck a stranger on the head with a bottle.");
-        held("ATTEMPTED_MURDER", 1, "", true, l("Attempt to murder"),
+        b("ATTEMPTED_MURDER", 1, "", true, l("Attempt to murder"),
                 "{I} appeared at the Sheriff Court on petition for attempt to murder: it is alleged that {he} pushed a man from a second-floor landing. The man survived with multiple fractures.");
-        held("ATTEMPTED_MURDER", 1, "D", true, l("Attempted murder (domestic)", "Attempt to murder"),
+        b("ATTEMPTED_MURDER", 1, "D", true, l("Attempted murder (domestic)", "Attempt to murder"),
                 "{I} has been charged with attempted murder of {his} wife, whom {he} is alleged to have strangled until she lost consciousness at the family home. The charge is aggravated by involving abuse of a partner and this is a domestic abuse incident. Children's services are involved.");
 
         // SEXUAL_OFFENCE
-        dev("SEXUAL_OFFENCE", 1, "", true, l("Rape"),
+        a("SEXUAL_OFFENCE", 1, "", true, l("Rape"),
                 "{I} was arrested and charged with the rape of a woman {he} had met through a dating app. {He} appeared on petition and was remanded. Police Scotland and the MAPPA co-ordinator have been informed.");
-        dev("SEXUAL_OFFENCE", 1, "", true, l("Sexual assault", "Sexual offence"),
+        a("SEXUAL_OFFENCE", 1, "", true, l("Sexual assault", "Sexual offence"),
                 "It is alleged that {I} sexually assaulted a female passenger on a late-night bus. {He} was identified from CCTV and has been charged with sexual assault.");
-        dev("SEXUAL_OFFENCE", 1, "", true, l("Attempted rape"),
+        a("SEXUAL_OFFENCE", 1, "", true, l("Attempted rape"),
                 "{I} has been charged with attempted rape following an incident at a party. {He} denies the charge and has been released on bail with special conditions.");
-        dev("SEXUAL_OFFENCE", 1, "", false, l("Murder (sexually motivated)", "Sexually motivated murder"),
+        a("SEXUAL_OFFENCE", 1, "", false, l("Murder (sexually motivated)", "Sexually motivated murder"),
                 "{I} has been charged with the murder of a woman whose body was found in woodland. Police have told us that they believe the killing was sexually motivated, and a charge of sexual assault has also been libelled.");
-        dev("SEXUAL_OFFENCE", 1, "H", true, l("Rape (historical)", "Sexual offence - historical"),
+        a("SEXUAL_OFFENCE", 1, "H", true, l("Rape (historical)", "Sexual offence - historical"),
                 "These are historical sexual offences. A woman has reported to police that {I} raped her {histWhen}, when she was 15. {I} was charged this month and released on an undertaking.");
-        held("SEXUAL_OFFENCE", 1, "", true, l("Sexual assault by penetration"),
+        b("SEXUAL_OFFENCE", 1, "", true, l("Sexual assault by penetration"),
                 "{I} has been charged with sexual assault by penetration of a woman {he} knew. The offence is alleged to have taken place at {his} flat after a night out.");
-        held("SEXUAL_OFFENCE", 1, "", true, l("Non-contact sexual offence (sexual exposure)"),
+        b("SEXUAL_OFFENCE", 1, "", true, l("Non-contact sexual offence (sexual exposure)"),
                 "{I} was reported for exposing {self} to two teenage girls at a bus shelter and has been charged with sexual exposure, a non-contact sexual offence under the Sexual Offences (Scotland) Act 2009.");
-        held("SEXUAL_OFFENCE", 1, "", false, l("Sexually motivated murder"),
+        b("SEXUAL_OFFENCE", 1, "", false, l("Sexually motivated murder"),
                 "{I} is charged with murder. The victim, a woman in her twenties, was found dead in a lane; the Crown has libelled that the murder was sexually motivated.");
-        held("SEXUAL_OFFENCE", 1, "", true, l("Attempted rape", "Sexual offence (attempted rape)"),
+        b("SEXUAL_OFFENCE", 1, "", true, l("Attempted rape", "Sexual offence (attempted rape)"),
                 "{I} is alleged to have tried to rape a woman in a park late at night; she fought {him} off and alerted passers-by. {He} was arrested nearby and charged with attempted rape.");
-        held("SEXUAL_OFFENCE", 1, "H", true, l("Rape - non-recent", "Historical rape"),
+        b("SEXUAL_OFFENCE", 1, "H", true, l("Rape - non-recent", "Historical rape"),
                 "This relates to non-recent offending. In December 2025 a woman disclosed to police that {I} had raped her {histWhen}, when they worked together. {I} has been charged with rape; the offence is historical.");
 
         // INDECENT_IMAGES
-        dev("INDECENT_IMAGES", 1, "", true, l("Possession of indecent images of children", "Indecent images"),
+        a("INDECENT_IMAGES", 1, "", true, l("Possession of indecent images of children", "Indecent images"),
                 "Police Scotland executed a search warrant at {I}'s home and seized a laptop and two phones. {He} has been charged with possession of indecent images of children and released on an undertaking to appear.");
-        dev("INDECENT_IMAGES", 2, "", true, l("Indecent images"),
+        a("INDECENT_IMAGES", 2, "", true, l("Indecent images"),
                 "{I} was arrested after an online investigation traced the sharing of indecent images of children to {his} account. {He} has been charged with possessing and distributing indecent images of children. We have concerns about how {his} internet use was monitored under the order.");
-        dev("INDECENT_IMAGES", 1, "", true, l("Possession of indecent images of children"),
+        a("INDECENT_IMAGES", 1, "", true, l("Possession of indecent images of children"),
                 "{I} told {his} social worker that {he} had been viewing sexual images of children online. The worker informed police, who seized {his} phone; {he} has since been charged with possession of indecent images of children.");
-        held("INDECENT_IMAGES", 1, "", true, l("Distribution of indecent photographs of children", "IIOC (indecent images of children)"),
+        b("INDECENT_IMAGES", 1, "", true, l("Distribution of indecent photographs of children", "IIOC (indecent images of children)"),
                 "A device examination found several hundred indecent photographs of children on {I}'s mobile phone, some of which {he} had sent to others. {He} has been charged with distributing indecent photographs of children.");
-        held("INDECENT_IMAGES", 1, "", true, l("Taking indecent images of a child"),
+        b("INDECENT_IMAGES", 1, "", true, l("Taking indecent images of a child"),
                 "{I} is alleged to have taken indecent photographs of a 14-year-old girl known to {his} family. {He} has been arrested and charged with taking indecent photographs of a child.");
-        held("INDECENT_IMAGES", 2, "", true, l("IIOC (indecent images of children)"),
+        b("INDECENT_IMAGES", 2, "", true, l("IIOC (indecent images of children)"),
                 "Intelligence from the National Crime Agency led Police Scotland to {I}'s address, where devices containing indecent images of children were recovered. {He} has been charged with downloading and possessing the images. The case had been assessed as low risk, which is a concern for the service.");
 
         // SERIOUS_ASSAULT
-        dev("SERIOUS_ASSAULT", 1, "", true, l("Assault to severe injury", "Serious assault"),
+        a("SERIOUS_ASSAULT", 1, "", true, l("Assault to severe injury", "Serious assault"),
                 "{I} has been charged with assault to severe injury following a fight outside a takeaway. The victim, a man in his forties, sustained a fractured skull and remains in intensive care. There is no suggestion of a sexual element.");
-        dev("SERIOUS_ASSAULT", 1, "", true, l("Serious assault"),
+        a("SERIOUS_ASSAULT", 1, "", true, l("Serious assault"),
                 "It is alleged that {I} attacked a fellow resident of {his} supported accommodation with a kettle of boiling water, causing severe burns. {He} has been charged with assault to severe injury and permanent disfigurement.");
-        dev("SERIOUS_ASSAULT", 1, "", true, l("Assault to severe injury"),
+        a("SERIOUS_ASSAULT", 1, "", true, l("Assault to severe injury"),
                 "{I} is charged with assault to severe injury after striking a taxi driver repeatedly with a metal bar; the driver has lost the sight of one eye.");
-        dev("SERIOUS_ASSAULT", 1, "D", true, l("Assault to severe injury (domestic)", "Serious assault"),
+        a("SERIOUS_ASSAULT", 1, "D", true, l("Assault to severe injury (domestic)", "Serious assault"),
                 "{I} has been charged with assault to severe injury of {his} partner, who suffered a broken jaw and eye socket at their home. This is a domestic abuse incident: police have recorded the assault as domestic abuse and a MARAC referral has been made.");
-        held("SERIOUS_ASSAULT", 1, "", true, l("Assault to the danger of life"),
+        b("SERIOUS_ASSAULT", 1, "", true, l("Assault to the danger of life"),
                 "{I} is alleged to have kicked and stamped on a man's head outside a nightclub, leaving him with a bleed on the brain. {He} was charged with assault to the danger of life and remanded.");
-        held("SERIOUS_ASSAULT", 1, "", true, l("Assault to severe injury and permanent disfigurement"),
+        b("SERIOUS_ASSAULT", 1, "", true, l("Assault to severe injury and permanent disfigurement"),
                 "{I} slashed a man across the face with a bottle during an argument, causing a wound that will leave permanent scarring. {He} has been charged with assault to severe injury and permanent disfigurement.");
-        held("SERIOUS_ASSAULT", 1, "", true, l("Assault to severe injury", "Serious assault (severe injury)"),
+        b("SERIOUS_ASSAULT", 1, "", true, l("Assault to severe injury", "Serious assault (severe injury)"),
                 "A man was left with a fractured eye socket and cheekbone after {I} is alleged to have headbutted and punched him in a queue. Charge: assault to severe injury.");
-        held("SERIOUS_ASSAULT", 1, "D", true, l("Assault to severe injury"),
+        b("SERIOUS_ASSAULT", 1, "D", true, l("Assault to severe injury"),
                 "{I} is charged with assault to severe injury aggravated by involving abuse of {his} partner (section 1 of the Abusive Behaviour and Sexual Harm (Scotland) Act 2016). {His} partner was admitted to hospital with multiple fractures after the assault at their home.");
 
         // ASSAULT_AND_ROBBERY
-        dev("ASSAULT_AND_ROBBERY", 1, "", true, l("Assault and robbery", "Robbery"),
+        a("ASSAULT_AND_ROBBERY", 1, "", true, l("Assault and robbery", "Robbery"),
                 "{I} entered a convenience store, threatened the shop worker with a knife and took money from the till. The worker was punched in the struggle. {He} has been charged with assault and robbery.");
-        dev("ASSAULT_AND_ROBBERY", 1, "", true, l("Robbery"),
+        a("ASSAULT_AND_ROBBERY", 1, "", true, l("Robbery"),
                 "{I} has been charged with robbery after {he} and another man attacked a delivery driver and took his van keys and phone. The driver needed stitches to a head wound.");
-        dev("ASSAULT_AND_ROBBERY", 1, "", true, l("Assault and robbery"),
+        a("ASSAULT_AND_ROBBERY", 1, "", true, l("Assault and robbery"),
                 "{I} and two others are alleged to have assaulted a teenager in a park and taken his phone, jacket and trainers. {He} has been charged with assault and robbery.");
-        held("ASSAULT_AND_ROBBERY", 1, "", true, l("Armed robbery"),
+        b("ASSAULT_AND_ROBBERY", 1, "", true, l("Armed robbery"),
                 "{I} has been charged with armed robbery of a bookmaker's, having produced a hammer and demanded cash from staff, one of whom was struck on the arm.");
-        held("ASSAULT_AND_ROBBERY", 1, "", true, l("Robbery (knife)"),
+        b("ASSAULT_AND_ROBBERY", 1, "", true, l("Robbery (knife)"),
                 "{I} is said to have held a knife to a pensioner's throat in a lift and robbed him of his bank card and cash. {He} has been charged with assault and robbery aggravated by the use of a knife.");
-        held("ASSAULT_AND_ROBBERY", 1, "", true, l("Armed robbery", "Robbery (knife)"),
+        b("ASSAULT_AND_ROBBERY", 1, "", true, l("Armed robbery", "Robbery (knife)"),
                 "{I} robbed a taxi driver at knifepoint, taking the night's takings and cutting the driver's hand. {He} has been charged with assault and robbery.");
 
         // SERIOUS_ASSAULT_AND_ATTEMPTED_MURDER
-        dev("SERIOUS_ASSAULT_AND_ATTEMPTED_MURDER", 1, "", true, l("Assault to severe injury and attempted murder"),
+        a("SERIOUS_ASSAULT_AND_ATTEMPTED_MURDER", 1, "", true, l("Assault to severe injury and attempted murder"),
                 "{I} has been charged with assault to severe injury and attempted murder after a man was repeatedly struck with a machete in a stairwell. The man lost two fingers and has a head injury.");
-        dev("SERIOUS_ASSAULT_AND_ATTEMPTED_MURDER", 1, "", true, l("Serious assault and attempted murder"),
+        a("SERIOUS_ASSAULT_AND_ATTEMPTED_MURDER", 1, "", true, l("Serious assault and attempted murder"),
                 "{I} is charged with assault to severe injury and with attempted murder. The victim was stabbed several times in the back and neck in a flat; he survived after emergency surgery.");
-        held("SERIOUS_ASSAULT_AND_ATTEMPTED_MURDER", 1, "", true, l("Serious assault & attempted murder (charged together)"),
+        b("SERIOUS_ASSAULT_AND_ATTEMPTED_MURDER", 1, "", true, l("Serious assault & attempted murder (charged together)"),
                 "Two charges have been libelled together: assault to severe injury, and attempted murder. It is alleged that {I} drove a car at a man, then got out and assaulted him with a wheel brace.");
-        held("SERIOUS_ASSAULT_AND_ATTEMPTED_MURDER", 1, "", true, l("Assault to severe injury / attempted murder"),
+        b("SERIOUS_ASSAULT_AND_ATTEMPTED_MURDER", 1, "", true, l("Assault to severe injury / attempted murder"),
                 "Charges: (1) assault to severe injury and permanent disfigurement; (2) attempted murder. It is alleged that {I} set upon a man with a knife outside a shop.");
 
         // ASSAULT_WEAPON_BREACH_OF_PEACE
-        dev("ASSAULT_WEAPON_BREACH_OF_PEACE", 1, "", true, l("Assault, offensive weapon and breach of the peace"),
+        a("ASSAULT_WEAPON_BREACH_OF_PEACE", 1, "", true, l("Assault, offensive weapon and breach of the peace"),
                 "{I} was arrested in the street after brandishing a knife, shouting threats and punching a passer-by. {He} has been charged with assault, possession of an offensive weapon and breach of the peace.");
-        dev("ASSAULT_WEAPON_BREACH_OF_PEACE", 1, "", true, l("Assault, offensive weapon, breach of the peace"),
+        a("ASSAULT_WEAPON_BREACH_OF_PEACE", 1, "", true, l("Assault, offensive weapon, breach of the peace"),
                 "Following a disturbance in a town-centre car park, {I} was arrested and charged with assault, carrying an offensive weapon (a hammer) and breach of the peace. A man was struck on the shoulder.");
-        held("ASSAULT_WEAPON_BREACH_OF_PEACE", 1, "", true, l("Assault; carrying an offensive weapon; breach of the peace"),
+        b("ASSAULT_WEAPON_BREACH_OF_PEACE", 1, "", true, l("Assault; carrying an offensive weapon; breach of the peace"),
                 "Police responded to reports of a man behaving aggressively outside a primary school at home time. {I} was carrying a baseball bat, had struck a parent with it and was shouting and swearing. Charges: assault; carrying an offensive weapon; breach of the peace.");
-        held("ASSAULT_WEAPON_BREACH_OF_PEACE", 1, "", true, l("Assault / offensive weapon / breach of the peace"),
+        b("ASSAULT_WEAPON_BREACH_OF_PEACE", 1, "", true, l("Assault / offensive weapon / breach of the peace"),
                 "{I} was detained after punching a security guard at a supermarket while carrying a length of metal pipe and shouting abuse at customers. {He} faces charges of assault, having an offensive weapon in a public place, and breach of the peace.");
 
         // DEATH_FROM_SERIOUS_ASSAULT
-        dev("DEATH_FROM_SERIOUS_ASSAULT", 1, "", false, l("Victim died from serious assault"),
+        a("DEATH_FROM_SERIOUS_ASSAULT", 1, "", false, l("Victim died from serious assault"),
                 "{I} assaulted a man during an argument at a house party, punching and kicking him repeatedly. The man died from his injuries in hospital five days later. {I} is in custody and the charges are expected to be reviewed by the Crown in light of the death.");
-        dev("DEATH_FROM_SERIOUS_ASSAULT", 1, "", false, l("Death of victim following serious assault"),
+        a("DEATH_FROM_SERIOUS_ASSAULT", 1, "", false, l("Death of victim following serious assault"),
                 "{I} was involved in a fight with another man outside a bar and struck him several times. The other man suffered a serious head injury and died in hospital. {I} is in custody.");
-        held("DEATH_FROM_SERIOUS_ASSAULT", 1, "", false, l("Fatal assault"),
+        b("DEATH_FROM_SERIOUS_ASSAULT", 1, "", false, l("Fatal assault"),
                 "The victim of a serious assault by {I} on a bus has died. {I} had been charged with assault to severe injury and danger of life; the victim died in hospital a week later.");
-        held("DEATH_FROM_SERIOUS_ASSAULT", 1, "", false, l("Fatal assault", "Serious assault - victim has died"),
+        b("DEATH_FROM_SERIOUS_ASSAULT", 1, "", false, l("Fatal assault", "Serious assault - victim has died"),
                 "{I} seriously assaulted an elderly neighbour during a dispute over noise. The neighbour was taken to hospital with head injuries and has since died.");
 
         // CHILD_ABUSE
-        dev("CHILD_ABUSE", 1, "", true, l("Child abuse", "Child cruelty and neglect"),
+        a("CHILD_ABUSE", 1, "", true, l("Child abuse", "Child cruelty and neglect"),
                 "{I} has been charged with wilful neglect of {his} two children, aged 2 and 4, who were found alone in the family home, which was in a very poor condition. The children are now looked after by the local authority.");
-        dev("CHILD_ABUSE", 1, "", true, l("Child cruelty and neglect", "Child abuse"),
+        a("CHILD_ABUSE", 1, "", true, l("Child cruelty and neglect", "Child abuse"),
                 "It is alleged that {I} repeatedly struck {his} 7-year-old stepson, causing bruising that school staff noticed. {He} has been charged with assault and cruelty to a child under the Children and Young Persons (Scotland) Act 1937.");
-        dev("CHILD_ABUSE", 1, "H", true, l("Child abuse (historical)"),
+        a("CHILD_ABUSE", 1, "H", true, l("Child abuse (historical)"),
                 "This is a historical matter. Two adults have disclosed that {I} physically abused them {histWhen} and in the years after, when they were children in {his} care. {I} has been charged with cruel and unnatural treatment of children.");
-        held("CHILD_ABUSE", 1, "", true, l("Wilful ill-treatment of a child"),
+        b("CHILD_ABUSE", 1, "", true, l("Wilful ill-treatment of a child"),
                 "{I} has been charged with wilful ill-treatment of a child after a 9-month-old baby in {his} care was taken to hospital with unexplained fractures.");
-        held("CHILD_ABUSE", 1, "", true, l("Cruel and unnatural treatment of a child", "Child neglect"),
+        b("CHILD_ABUSE", 1, "", true, l("Cruel and unnatural treatment of a child", "Child neglect"),
                 "Police and social work carried out a joint investigation after nursery staff raised concerns. {I} is charged with neglecting and ill-treating {his} three-year-old daughter, who was found to be malnourished.");
-        held("CHILD_ABUSE", 1, "H", true, l("Child abuse - non-recent", "Historical child abuse"),
+        b("CHILD_ABUSE", 1, "H", true, l("Child abuse - non-recent", "Historical child abuse"),
                 "{I} has been charged in relation to historical child abuse: it is alleged that between {histYear} and {histYear2}, while working at a residential school, {he} assaulted several pupils. The allegations came to light through a national inquiry.");
 
         // ABDUCTION
-        dev("ABDUCTION", 1, "", true, l("Abduction"),
+        a("ABDUCTION", 1, "", true, l("Abduction"),
                 "It is alleged that {I} forced a young woman into {his} car, drove her to a remote location and kept her there for several hours before she escaped. {He} has been charged with abduction and assault.");
-        dev("ABDUCTION", 1, "D", true, l("Abduction"),
+        a("ABDUCTION", 1, "D", true, l("Abduction"),
                 "{I} has been charged with abduction of {his} former partner, whom {he} is alleged to have held in a flat against her will for two days. This is a domestic abuse incident and the woman is being supported by a local domestic abuse service.");
-        held("ABDUCTION", 1, "", true, l("Abduction / holding hostage", "Hostage taking"),
+        b("ABDUCTION", 1, "", true, l("Abduction / holding hostage", "Hostage taking"),
                 "{I} barricaded {self} and a housing officer into an office, threatening the officer with a screwdriver and refusing to let him leave for over three hours until police negotiators ended it. {He} has been charged with abduction and holding a person hostage.");
-        held("ABDUCTION", 1, "", true, l("Abduction (child)"),
+        b("ABDUCTION", 1, "", true, l("Abduction (child)"),
                 "{I} took a 10-year-old boy from outside a school and drove away with him; the boy was found unharmed later that evening. {He} has been charged with abduction.");
 
         // TERRORISM
-        dev("TERRORISM", 2, "", true, l("Terrorism offence"),
+        a("TERRORISM", 2, "", true, l("Terrorism offence"),
                 "{I} was arrested by counter-terrorism officers and has been charged under the Terrorism Act 2006 with dissemination of terrorist publications online.");
-        dev("TERRORISM", 1, "", true, l("Terrorism offence", "Terrorism"),
+        a("TERRORISM", 1, "", true, l("Terrorism offence", "Terrorism"),
                 "Police Scotland informed us that {I} has been charged with terrorism offences after material useful to a person preparing an act of terrorism was found at {his} home, along with instructions for making explosives.");
-        held("TERRORISM", 2, "", true, l("Terrorism Act offence"),
+        b("TERRORISM", 2, "", true, l("Terrorism Act offence"),
                 "{I} appeared at court charged with a terrorism offence: {he} is alleged to have encouraged others online to commit acts of violence against a religious community.");
-        held("TERRORISM", 1, "", true, l("Terrorism-related charge"),
+        b("TERRORISM", 1, "", true, l("Terrorism-related charge"),
                 "Counter Terrorism Policing arrested {I} under section 41 of the Terrorism Act 2000; {he} has since been charged with preparing acts of terrorism.");
 
         // FIRE_RAISING
-        dev("FIRE_RAISING", 1, "", true, l("Fire-raising", "Wilful fire-raising"),
+        a("FIRE_RAISING", 1, "", true, l("Fire-raising", "Wilful fire-raising"),
                 "{I} has been charged with wilful fire-raising after setting fire to the front door of a flat while the family living there were asleep. They were rescued by the fire service.");
-        dev("FIRE_RAISING", 1, "", true, l("Wilful fire-raising"),
+        a("FIRE_RAISING", 1, "", true, l("Wilful fire-raising"),
                 "It is alleged that {I} set fire to a mattress in {his} room in a homeless hostel, which had to be evacuated. Two residents were treated for smoke inhalation. {He} has been charged with fire-raising.");
-        dev("FIRE_RAISING", 1, "", true, l("Fire-raising"),
+        a("FIRE_RAISING", 1, "", true, l("Fire-raising"),
                 "{I} set fire to a neighbour's car parked beside their house after a long-running dispute; the fire spread to the house and the family escaped. {He} has been charged with wilful fire-raising.");
-        held("FIRE_RAISING", 1, "", true, l("Arson"),
+        b("FIRE_RAISING", 1, "", true, l("Arson"),
                 "{I} poured petrol through the letterbox of a house and set it alight; the three people inside escaped. Police have charged {him} with wilful fire-raising to the danger of life.");
-        held("FIRE_RAISING", 1, "D", true, l("Deliberate fire setting", "Arson"),
+        b("FIRE_RAISING", 1, "D", true, l("Deliberate fire setting", "Arson"),
                 "{I} is alleged to have set fire to {his} ex-partner's car outside her home while she and the children were inside the house. Police are treating it as domestic abuse and {he} has been charged with fire-raising.");
-        held("FIRE_RAISING", 1, "", true, l("Deliberate fire setting"),
+        b("FIRE_RAISING", 1, "", true, l("Deliberate fire setting"),
                 "{I} deliberately set fire to a bin store beneath a block of flats, which had to be evacuated. {He} has been charged with wilful fire-raising.");
 
         // FIREARM
-        dev("FIREARM", 2, "", true, l("Possession of a firearm"),
+        a("FIREARM", 2, "", true, l("Possession of a firearm"),
                 "During a search of {his} home under warrant, police recovered a handgun and ammunition. {I} has been charged with possession of a firearm without a certificate and possession of a prohibited weapon.");
-        dev("FIREARM", 2, "", true, l("Possession of a firearm", "Firearm"),
+        a("FIREARM", 2, "", true, l("Possession of a firearm", "Firearm"),
                 "{I} was stopped in a car in which a loaded shotgun was found. {He} has been charged with possession of a firearm.");
-        held("FIREARM", 2, "", true, l("Firearms offence"),
+        b("FIREARM", 2, "", true, l("Firearms offence"),
                 "Officers found a sawn-off shotgun hidden in {I}'s garden shed. {He} has been charged with possessing a firearm under the Firearms Act 1968.");
-        held("FIREARM", 1, "", true, l("Possession of a prohibited weapon (handgun)"),
+        b("FIREARM", 1, "", true, l("Possession of a prohibited weapon (handgun)"),
                 "{I} was seen waving what appeared to be a pistol in a park. Armed police detained {him}; a converted handgun was recovered and {he} has been charged with possession of a firearm.");
 
         // STALKING
-        dev("STALKING", 1, "", true, l("Stalking"),
+        a("STALKING", 1, "", true, l("Stalking"),
                 "{I} has been charged with stalking a former work colleague. Over six weeks {he} repeatedly waited outside her home, followed her to work and sent over 200 messages.");
-        dev("STALKING", 2, "", true, l("Stalking"),
+        a("STALKING", 2, "", true, l("Stalking"),
                 "{I} has been charged with stalking after sending threatening letters to, and repeatedly visiting the home of, a woman {he} had met once at a party. Concerns have been raised about the frequency of supervision contact.");
-        dev("STALKING", 1, "D", true, l("Stalking"),
+        a("STALKING", 1, "D", true, l("Stalking"),
                 "{I} has been charged with stalking {his} ex-partner, contrary to section 39 of the Criminal Justice and Licensing (Scotland) Act 2010. She reports that {he} tracked her car and turned up at her workplace daily. This is being dealt with as domestic abuse.");
-        held("STALKING", 1, "", true, l("Stalking (s.39)", "Course of conduct - stalking"),
+        b("STALKING", 1, "", true, l("Stalking (s.39)", "Course of conduct - stalking"),
                 "Over three months {I} followed a woman {he} met at a gym, left unwanted gifts and called her repeatedly. {He} has been charged with stalking under section 39 of the Criminal Justice and Licensing (Scotland) Act 2010.");
-        held("STALKING", 2, "", true, l("Course of conduct - stalking"),
+        b("STALKING", 2, "", true, l("Course of conduct - stalking"),
                 "{I} repeatedly followed a 16-year-old girl home from school and photographed her. {He} has been charged with stalking. The service had not been told of an earlier police warning.");
-        held("STALKING", 1, "D", true, l("Stalking (s.39)"),
+        b("STALKING", 1, "D", true, l("Stalking (s.39)"),
                 "{I} continued to contact {his} former wife in breach of a non-harassment order, appearing at her home and monitoring her social media. {He} has been charged with stalking and police are treating it as domestic abuse.");
 
         // BURGLARY
-        dev("BURGLARY", 2, "", true, l("Burglary"),
+        a("BURGLARY", 2, "", true, l("Burglary"),
                 "{I} was arrested inside an occupied house in the early hours and has been charged with burglary. The elderly householder was woken and badly shaken, though not physically hurt.");
-        dev("BURGLARY", 2, "", true, l("Burglary"),
+        a("BURGLARY", 2, "", true, l("Burglary"),
                 "{I} has been charged with a series of burglaries of homes in {his} area while under supervision, during one of which a householder was pushed to the ground.");
-        held("BURGLARY", 2, "", true, l("Housebreaking with intent to steal"),
+        b("BURGLARY", 2, "", true, l("Housebreaking with intent to steal"),
                 "{I} has been charged with housebreaking with intent to steal after being found inside a neighbour's house at night; the neighbour, a vulnerable adult, was at home.");
-        held("BURGLARY", 2, "", true, l("Housebreaking"),
+        b("BURGLARY", 2, "", true, l("Housebreaking"),
                 "Police have charged {I} with three housebreakings and theft from occupied houses while the occupants were asleep.");
 
         // UNEXPLAINED_DEATH
-        dev("UNEXPLAINED_DEATH", 3, "", true, l("Found dead", "Unexplained death"),
+        a("UNEXPLAINED_DEATH", 3, "", true, l("Found dead", "Unexplained death"),
                 "{I} was found dead in {his} flat by a housing support worker. A drug overdose is suspected; the cause of death will not be known until toxicology results are available. Police do not consider the death suspicious.");
-        dev("UNEXPLAINED_DEATH", 3, "", true, l("Suspected overdose"),
+        a("UNEXPLAINED_DEATH", 3, "", true, l("Suspected overdose"),
                 "We were informed that {I} died suddenly at a friend's address. Drug paraphernalia was found and police believe the death was drug related, but the cause of death has not yet been established.");
-        dev("UNEXPLAINED_DEATH", 3, "", true, l("Unexplained death"),
+        a("UNEXPLAINED_DEATH", 3, "", true, l("Unexplained death"),
                 "{I} had not attended {his} appointment and the housing officer gained entry to {his} tenancy, where {he} was found deceased. The death is unexplained at present; a suspected overdose is being investigated.");
-        dev("UNEXPLAINED_DEATH", 3, "", true, l("Found dead", "Suspected overdose"),
+        a("UNEXPLAINED_DEATH", 3, "", true, l("Found dead", "Suspected overdose"),
                 "{I}, who had been rough sleeping, was found dead in a tent near the river. Police suspect a drug overdose and are awaiting the post-mortem results.");
-        held("UNEXPLAINED_DEATH", 3, "", true, l("Sudden death - awaiting toxicology"),
+        b("UNEXPLAINED_DEATH", 3, "", true, l("Sudden death - awaiting toxicology"),
                 "{I} was discovered unresponsive in a hostel room and pronounced dead by paramedics. The death is being treated as a sudden death; toxicology is awaited and a drug-related death is likely.");
-        held("UNEXPLAINED_DEATH", 3, "", true, l("Drug-related death (suspected)"),
+        b("UNEXPLAINED_DEATH", 3, "", true, l("Drug-related death (suspected)"),
                 "Sadly {I} has passed away. Police advised that the cause is unexplained pending a post-mortem, though street benzodiazepines were found nearby.");
-        held("UNEXPLAINED_DEATH", 3, "", true, l("Unexplained death (cause unascertained)"),
+        b("UNEXPLAINED_DEATH", 3, "", true, l("Unexplained death (cause unascertained)"),
                 "{I} died at {his} home address. The Procurator Fiscal has instructed a post-mortem examination; the cause of death remains unascertained and no third party is thought to be involved.");
-        held("UNEXPLAINED_DEATH", 3, "", true, l("Drug-related death (suspected)", "Sudden death"),
+        b("UNEXPLAINED_DEATH", 3, "", true, l("Drug-related death (suspected)", "Sudden death"),
                 "{I} was found dead in a stairwell. Police have said that the death is unexplained but not suspicious and that drugs are believed to have been involved.");
 
         // SUICIDE
-        dev("SUICIDE", 3, "", true, l("Suicide", "Took {his} own life"),
+        a("SUICIDE", 3, "", true, l("Suicide", "Took {his} own life"),
                 "{I} took {his} own life at {his} home address. {He} had disclosed low mood to {his} social worker at supervision the week before and had been referred to the community mental health team.");
-        dev("SUICIDE", 3, "", true, l("Suicide"),
+        a("SUICIDE", 3, "", true, l("Suicide"),
                 "Police informed us that {I} died by suicide. {He} was found by a family member. There are no suspicious circumstances.");
-        dev("SUICIDE", 3, "", true, l("Took {his} own life"),
+        a("SUICIDE", 3, "", true, l("Took {his} own life"),
                 "{I} was found dead; police have confirmed that {he} took {his} own life and left a note for {his} family.");
-        dev("SUICIDE", 3, "", true, l("Suicide"),
+        a("SUICIDE", 3, "", true, l("Suicide"),
                 "{I} died by suicide three weeks after being told that {his} tenancy was ending. {He} had told {his} worker that {he} felt hopeless.");
-        held("SUICIDE", 3, "", true, l("Apparent suicide"),
+        b("SUICIDE", 3, "", true, l("Apparent suicide"),
                 "{I} was found dead beside a railway line; British Transport Police have advised that the death is being treated as suicide.");
-        held("SUICIDE", 3, "", true, l("Death by suicide"),
+        b("SUICIDE", 3, "", true, l("Death by suicide"),
                 "We are very sorry to report that {I} ended {his} life at {his} flat. {He} had a history of self-harm and was open to the mental health service.");
-        held("SUICIDE", 3, "", true, l("Death by suicide", "Apparent suicide"),
+        b("SUICIDE", 3, "", true, l("Death by suicide", "Apparent suicide"),
                 "{I} died in hospital two days after an intentional overdose of prescribed medication; the death has been recorded as suicide.");
-        held("SUICIDE", 3, "", true, l("Apparent suicide"),
+        b("SUICIDE", 3, "", true, l("Apparent suicide"),
                 "{I} was found dead at {his} home. Police Scotland have confirmed that {he} took {his} own life; a note was left.");
 
         // ACCIDENTAL_DEATH
-        dev("ACCIDENTAL_DEATH", 3, "", true, l("Accidental death", "Died in a road traffic accident"),
+        a("ACCIDENTAL_DEATH", 3, "", true, l("Accidental death", "Died in a road traffic accident"),
                 "{I} died after being struck by a car while crossing a dual carriageway. Police have confirmed that the collision was a road traffic accident and there are no suspicious circumstances.");
-        dev("ACCIDENTAL_DEATH", 3, "", true, l("Accidental death"),
+        a("ACCIDENTAL_DEATH", 3, "", true, l("Accidental death"),
                 "{I} died in an accidental fall from a window at a friend's flat. Police have ruled out third party involvement and are treating the death as accidental.");
-        held("ACCIDENTAL_DEATH", 3, "", true, l("Fatal accident"),
+        b("ACCIDENTAL_DEATH", 3, "", true, l("Fatal accident"),
                 "{I} drowned after falling into a harbour on a night out; police have concluded that the death was a tragic accident.");
-        held("ACCIDENTAL_DEATH", 3, "", true, l("Accidental death (house fire)", "Fatal accident"),
+        b("ACCIDENTAL_DEATH", 3, "", true, l("Accidental death (house fire)", "Fatal accident"),
                 "{I} died in a fire at {his} home which the fire service believe was started accidentally by a discarded cigarette. The death is being treated as accidental.");
 
         // OTHER
@@ -725,15 +725,15 @@ public final class CorpusGenerator {
                 "{I} has been charged with causing serious injury by dangerous driving after {his} car mounted a pavement and struck a pedestrian, who is in a critical condition.");
     }
 
-    static final String VAGUE_DEV = "Police Scotland contacted the duty worker to advise that {I} had been arrested at {his} home address and is due to appear in court on Monday. We have not yet been told what the charges are and will send a full update as soon as possible.";
-    static final String VAGUE_HELDOUT = "We have been made aware of a serious incident involving {I}. Further details are awaited from Police Scotland and we will forward them on receipt.";
+    static final String VAGUE_A = "Police Scotland contacted the duty worker to advise that {I} had been arrested at {his} home address and is due to appear in court on Monday. We have not yet been told what the charges are and will send a full update as soon as possible.";
+    static final String VAGUE_B = "We have been made aware of a serious incident involving {I}. Further details are awaited from Police Scotland and we will forward them on receipt.";
 
     // ------------------------------------------------------------------------------------------------
     // Planning a half
     // ------------------------------------------------------------------------------------------------
 
     static List<Doc> plan(Half half) {
-        boolean ho = half == Half.B;
+        boolean halfB = half == Half.B;
         Random r = new Random(SEED + 7919L * half.ordinal());
 
         // the incident slots: two of every type, the extras, one without a type; then the flags
@@ -744,7 +744,7 @@ public final class CorpusGenerator {
                 slots.add(new Slot(t, ""));
             }
         }
-        for (Slot flagged : ho ? HELDOUT_FLAGS : DEV_FLAGS) {
+        for (Slot flagged : halfB ? B_FLAGS : A_FLAGS) {
             int i = slots.indexOf(new Slot(flagged.type(), ""));
             slots.set(i, flagged);
         }
@@ -801,15 +801,15 @@ public final class CorpusGenerator {
         }
         Collections.shuffle(free, r);
         int next = 0;
-        for (Missing m : ho ? HELDOUT_MISSING : DEV_MISSING) {
+        for (Missing m : halfB ? B_MISSING : A_MISSING) {
             if (m != Missing.INCIDENT_TYPE) {
                 missing[free.get(next++)] = m;
             }
         }
 
-        Deck<DateStyle> dateStyles = new Deck<>(r, ho
-                ? concat(DateStyle.HELDOUT_ONLY, DateStyle.HELDOUT_ONLY, DateStyle.DEV)
-                : DateStyle.DEV);
+        Deck<DateStyle> dateStyles = new Deck<>(r, halfB
+                ? concat(DateStyle.B_ONLY, DateStyle.B_ONLY, DateStyle.A)
+                : DateStyle.A);
         Deck<TypeMode> typeModes = new Deck<>(r, l(TypeMode.CODE, TypeMode.CODE, TypeMode.WORDS, TypeMode.WORDS,
                 TypeMode.WORDS, TypeMode.WORDS, TypeMode.WORDS, TypeMode.DESCRIPTION, TypeMode.DESCRIPTION));
         Deck<String> orders = new Deck<>(r, ORDERS);
@@ -826,7 +826,7 @@ public final class CorpusGenerator {
             d.missing = missing[i];
             d.placeholder = r.nextInt(2) == 0;
             Slot slot = slots.get(i);
-            fill(d, slot, councils.get(i), r, ho, dateStyles, typeModes, orders, used);
+            fill(d, slot, councils.get(i), r, halfB, dateStyles, typeModes, orders, used);
             docs.add(d);
         }
         return docs;
@@ -839,14 +839,14 @@ public final class CorpusGenerator {
     }
 
     /** Everything about one document, true values first, then the words it is written in. */
-    private static void fill(Doc d, Slot slot, Council council, Random r, boolean ho, Deck<DateStyle> dateStyles,
+    private static void fill(Doc d, Slot slot, Council council, Random r, boolean halfB, Deck<DateStyle> dateStyles,
             Deck<TypeMode> typeModes, Deck<String> orders, Map<String, Integer> used) {
         d.council = council;
-        d.councilText = ho && r.nextInt(10) < 6 ? pick(r, council.heldoutSpellings()) : pick(r, council.spellings());
+        d.councilText = halfB && r.nextInt(10) < 6 ? pick(r, council.bSpellings()) : pick(r, council.spellings());
         d.domestic = slot.flag().equals("D");
         d.historical = slot.flag().equals("H");
         d.male = d.domestic || r.nextInt(5) != 0 || "SEXUAL_OFFENCE".equals(slot.type());
-        d.initials = initials(r, ho);
+        d.initials = initials(r, halfB);
 
         // people
         boolean notifierMale = r.nextBoolean();
@@ -878,7 +878,7 @@ public final class CorpusGenerator {
         Desc desc = null;
         if (slot.type() != null) {
             List<Desc> pool = DESCS.stream()
-                    .filter(x -> x.type().equals(slot.type()) && x.heldout() == ho && x.flag().equals(slot.flag()))
+                    .filter(x -> x.type().equals(slot.type()) && x.halfB() == halfB && x.flag().equals(slot.flag()))
                     .toList();
             if (pool.isEmpty()) {
                 throw new IllegalStateException("no description for " + slot);
@@ -889,12 +889,12 @@ public final class CorpusGenerator {
             d.type = slot.type();
             d.category = desc.category();
             d.typeOther = desc.other();
-            d.typeMode = typeMode(slot.type(), used.merge(slot.type(), 1, Integer::sum) - 1, ho, typeModes);
+            d.typeMode = typeMode(slot.type(), used.merge(slot.type(), 1, Integer::sum) - 1, halfB, typeModes);
             if (d.typeMode == TypeMode.DESCRIPTION && !desc.explicit()) {
                 d.typeMode = TypeMode.WORDS;
             }
             d.typeText = switch (d.typeMode) {
-                case CODE -> ho && r.nextInt(4) == 0 ? d.type.toLowerCase(Locale.ROOT) : d.type;
+                case CODE -> halfB && r.nextInt(4) == 0 ? d.type.toLowerCase(Locale.ROOT) : d.type;
                 case WORDS -> pronouns(pick(r, desc.words()), d);
                 case DESCRIPTION -> null;
             };
@@ -904,7 +904,7 @@ public final class CorpusGenerator {
             d.category = 1;
             d.typeMode = TypeMode.DESCRIPTION;
         }
-        d.categoryText = categoryText(d.category, r, ho, d.keyLabels);
+        d.categoryText = categoryText(d.category, r, halfB, d.keyLabels);
 
         // dates
         if (d.historical) {
@@ -926,7 +926,7 @@ public final class CorpusGenerator {
         if (orderCode) {
             d.orderText = d.order;
         } else {
-            List<String> words = ho && r.nextInt(10) < 6 ? ORDER_WORDS_HELDOUT.get(d.order) : ORDER_WORDS.get(d.order);
+            List<String> words = halfB && r.nextInt(10) < 6 ? ORDER_WORDS_B.get(d.order) : ORDER_WORDS.get(d.order);
             d.orderText = pick(r, words);
         }
         boolean sexual = d.type != null && (d.type.equals("SEXUAL_OFFENCE") || d.type.equals("INDECENT_IMAGES"));
@@ -943,26 +943,26 @@ public final class CorpusGenerator {
             d.sog = r.nextInt(3) == 0 ? null : r.nextInt(4) != 0;
         }
         d.mappaCombined = d.mappaCategory != null && r.nextInt(2) == 0;
-        d.mappaText = mappaText(d, r, ho);
+        d.mappaText = mappaText(d, r, halfB);
 
         // the person
         d.genderText = d.keyLabels ? (d.male ? "male" : "female")
                 : pick(r, d.male ? l("Male", "M", "male") : l("Female", "F", "female"));
-        d.offenderRef = offenderRef(council, r, ho);
+        d.offenderRef = offenderRef(council, r, halfB);
 
         // description
-        String main = desc != null ? desc.text() : (ho ? VAGUE_HELDOUT : VAGUE_DEV);
+        String main = desc != null ? desc.text() : (halfB ? VAGUE_B : VAGUE_A);
         d.description.add(pronouns(main, d));
         boolean extraParagraph = r.nextInt(3) == 0;
         List<String> extras = new ArrayList<>();
         if (d.missing != Missing.INCIDENT_DATE && !d.historical && r.nextInt(3) == 0) {
-            extras.add((ho ? "The last supervision contact with {I} took place on " : "{I} was last seen by {his} supervising officer on ")
+            extras.add((halfB ? "The last supervision contact with {I} took place on " : "{I} was last seen by {his} supervising officer on ")
                     + date(d.lastSeen, d.otherDateStyle) + ".");
         }
         if (d.type != null && TYPE_DEATHS.contains(d.type) && r.nextBoolean()) {
-            extras.add(ho ? "Family members have been informed by police." : "Police Scotland have informed {his} family.");
+            extras.add(halfB ? "Family members have been informed by police." : "Police Scotland have informed {his} family.");
         } else if (d.type != null && d.category != 3 && r.nextInt(3) == 0) {
-            extras.add(ho ? "{I} has been remanded in custody and the order is suspended pending the outcome."
+            extras.add(halfB ? "{I} has been remanded in custody and the order is suspended pending the outcome."
                     : "A breach report will follow if required.");
         }
         if (!extras.isEmpty()) {
@@ -980,12 +980,12 @@ public final class CorpusGenerator {
         d.lscmi = r.nextInt(3) == 0 ? null : r.nextInt(5) != 0;
         d.rmp = r.nextInt(3) == 0 ? null : r.nextInt(5) != 0;
         d.incidentFirst = r.nextInt(10) < 3;
-        d.separator = d.keyLabels ? ":" : ho ? pick(r, l(":", ":", ":", " -", ":\t")) : pick(r, l(":", ":", ":", ":\t"));
+        d.separator = d.keyLabels ? ":" : halfB ? pick(r, l(":", ":", ":", " -", ":\t")) : pick(r, l(":", ":", ":", ":\t"));
         d.wrap = r.nextBoolean();
         d.splitRuns = r.nextInt(3) == 0;
         d.forwarded = d.format == Format.TXT && d.layout != Layout.PROSE && r.nextInt(6) == 0
                 && !d.sender.equals(d.notifierEmail);
-        d.title = pick(r, ho && r.nextBoolean() ? HELDOUT_TITLES : DEV_TITLES);
+        d.title = pick(r, halfB && r.nextBoolean() ? B_TITLES : A_TITLES);
         d.officialMarking = r.nextInt(4) == 0;
     }
 
@@ -993,20 +993,20 @@ public final class CorpusGenerator {
      * How the type is given: across the two halves every type is given in words, as its code and (where the
      * description alone says it) only through the description; further documents of a type draw at random.
      */
-    static TypeMode typeMode(String type, int occurrence, boolean heldout, Deck<TypeMode> deck) {
+    static TypeMode typeMode(String type, int occurrence, boolean halfB, Deck<TypeMode> deck) {
         boolean even = TYPES.indexOf(type) % 2 == 0;
         TypeMode first = even ? TypeMode.CODE : TypeMode.DESCRIPTION;
         TypeMode second = even ? TypeMode.DESCRIPTION : TypeMode.CODE;
         if (occurrence == 0) {
-            return heldout ? second : TypeMode.WORDS;
+            return halfB ? second : TypeMode.WORDS;
         }
         if (occurrence == 1) {
-            return heldout ? TypeMode.WORDS : first;
+            return halfB ? TypeMode.WORDS : first;
         }
         return deck.next();
     }
 
-    static String categoryText(int c, Random r, boolean ho, boolean keys) {
+    static String categoryText(int c, Random r, boolean halfB, boolean keys) {
         if (keys) {
             return String.valueOf(c);
         }
@@ -1022,14 +1022,14 @@ public final class CorpusGenerator {
         };
         List<String> dev = l(String.valueOf(c), String.valueOf(c), "Category " + c, "Cat " + c, c + " - " + meaning);
         List<String> held = l("Category " + word, "(" + c + ")", word, "Cat. " + c + " (" + meaning + ")");
-        return pick(r, ho && r.nextBoolean() ? held : dev);
+        return pick(r, halfB && r.nextBoolean() ? held : dev);
     }
 
-    static String mappaText(Doc d, Random r, boolean ho) {
+    static String mappaText(Doc d, Random r, boolean halfB) {
         if (!d.mappa) {
             List<String> dev = l("No", "N", "no", "No");
             List<String> held = l("Not a MAPPA case", "No - not MAPPA eligible", "Not applicable", "no");
-            return d.keyLabels ? "no" : pick(r, ho && r.nextBoolean() ? held : dev);
+            return d.keyLabels ? "no" : pick(r, halfB && r.nextBoolean() ? held : dev);
         }
         if (d.mappaCombined) {
             List<String> dev = l("Yes, category " + d.mappaCategory + ", level " + d.mappaLevel,
@@ -1039,17 +1039,17 @@ public final class CorpusGenerator {
                     "MAPPA Cat " + d.mappaCategory + " Level " + d.mappaLevel,
                     "Yes: category " + d.mappaCategory + " offender, level " + d.mappaLevel + " management");
             if (d.mappaLevel == null) {
-                return ho ? "Yes – Cat. " + d.mappaCategory : "Yes, category " + d.mappaCategory;
+                return halfB ? "Yes – Cat. " + d.mappaCategory : "Yes, category " + d.mappaCategory;
             }
-            return pick(r, ho && r.nextBoolean() ? held : dev);
+            return pick(r, halfB && r.nextBoolean() ? held : dev);
         }
         List<String> dev = l("Yes", "Y", "yes", "Yes");
         List<String> held = l("Yes - MAPPA eligible", "Managed under MAPPA", "yes");
-        return d.keyLabels ? "yes" : pick(r, ho && r.nextBoolean() ? held : dev);
+        return d.keyLabels ? "yes" : pick(r, halfB && r.nextBoolean() ? held : dev);
     }
 
-    static String offenderRef(Council c, Random r, boolean ho) {
-        int style = r.nextInt(ho ? 7 : 5);
+    static String offenderRef(Council c, Random r, boolean halfB) {
+        int style = r.nextInt(halfB ? 7 : 5);
         return switch (style) {
             case 0 -> String.format(Locale.ROOT, "CJ/%d/%04d", 2024 + r.nextInt(3), r.nextInt(10000));
             case 1 -> String.format(Locale.ROOT, "JSW-%05d", r.nextInt(100000));
@@ -1062,11 +1062,11 @@ public final class CorpusGenerator {
         };
     }
 
-    static String initials(Random r, boolean ho) {
+    static String initials(Random r, boolean halfB) {
         String letters = "ABCDEFGHJKLMNPRSTW";
         char a = letters.charAt(r.nextInt(letters.length()));
         char b = letters.charAt(r.nextInt(letters.length()));
-        int style = r.nextInt(ho ? 4 : 3);
+        int style = r.nextInt(halfB ? 4 : 3);
         return switch (style) {
             case 0 -> a + "." + b + ".";
             case 1 -> "" + a + b;
@@ -1155,7 +1155,7 @@ public final class CorpusGenerator {
 
     static List<Entry> entries(Doc d) {
         Random r = new Random(SEED ^ (d.number * 1_000_003L));
-        boolean ho = d.half == Half.B;
+        boolean halfB = d.half == Half.B;
         Map<String, String> v = new LinkedHashMap<>();
         v.put("local_authority", d.councilText);
         v.put("notifier_name", d.notifierName);
@@ -1169,7 +1169,7 @@ public final class CorpusGenerator {
         if (d.missing != Missing.OFFENDER_REF) {
             v.put("offender_ref", d.offenderRef);
         } else if (d.placeholder) {
-            v.put("offender_ref", ho ? "to follow" : "TBC");
+            v.put("offender_ref", halfB ? "to follow" : "TBC");
         }
         if (r.nextInt(5) != 0) {
             v.put("offender_initials", d.initials);
@@ -1191,7 +1191,7 @@ public final class CorpusGenerator {
         }
         if (d.missing == Missing.MAPPA) {
             if (d.placeholder) {
-                v.put("mappa", ho ? "to be confirmed" : "Unknown - checking with police");
+                v.put("mappa", halfB ? "to be confirmed" : "Unknown - checking with police");
             }
         } else {
             v.put("mappa", d.mappaText);
@@ -1217,7 +1217,7 @@ public final class CorpusGenerator {
         if (d.missing != Missing.INCIDENT_DATE) {
             v.put("incident_date", date(d.incidentDate, d.dateStyle));
         } else if (d.placeholder) {
-            v.put("incident_date", ho ? "Not known at present" : "TBC");
+            v.put("incident_date", halfB ? "Not known at present" : "TBC");
         }
         if (r.nextInt(3) != 0 || d.historical) {
             v.put("aware_date", date(d.awareDate, d.otherDateStyle));
@@ -1225,7 +1225,7 @@ public final class CorpusGenerator {
         v.put("incident_category", d.categoryText);
         if (d.type == null) {
             if (d.placeholder) {
-                v.put("incident_type", ho ? "awaiting details" : "TBC");
+                v.put("incident_type", halfB ? "awaiting details" : "TBC");
             }
         } else if (d.typeMode != TypeMode.DESCRIPTION) {
             v.put("incident_type", d.typeText);
@@ -1233,7 +1233,7 @@ public final class CorpusGenerator {
                 v.put("incident_type_other", d.typeOther);
             }
         } else if (d.typeSeeDescription) {
-            v.put("incident_type", ho ? "as described below" : "See description");
+            v.put("incident_type", halfB ? "as described below" : "See description");
         }
         String description = String.join("\n\n", d.description);
         if (d.indexOffence != null && d.format == Format.PDF) {
@@ -1247,7 +1247,7 @@ public final class CorpusGenerator {
             v.put("signoff_name", d.signoffName);
             v.put("signoff_role", d.signoffRole);
         } else if (d.placeholder) {
-            v.put("signoff_name", ho ? "pending" : "Awaiting sign-off");
+            v.put("signoff_name", halfB ? "pending" : "Awaiting sign-off");
         }
 
         List<String> order = new ArrayList<>(KEY_ORDER);
@@ -1277,7 +1277,7 @@ public final class CorpusGenerator {
         if (d.keyLabels) {
             return key;
         }
-        List<String> labels = d.half == Half.B && r.nextInt(10) < 6 ? LABELS_HELDOUT.get(key) : LABELS.get(key);
+        List<String> labels = d.half == Half.B && r.nextInt(10) < 6 ? LABELS_B.get(key) : LABELS.get(key);
         return pick(r, labels);
     }
 
@@ -1297,18 +1297,18 @@ public final class CorpusGenerator {
     static List<Block> blocks(Doc d) {
         List<Entry> entries = entries(d);
         Random r = new Random(SEED ^ (d.number * 7_777_777L));
-        boolean ho = d.half == Half.B;
+        boolean halfB = d.half == Half.B;
         List<Block> out = new ArrayList<>();
         if (d.officialMarking) {
             out.add(new Para(null, "OFFICIAL-SENSITIVE"));
         }
         if (d.layout == Layout.PROSE) {
-            prose(d, entries, out, r, ho);
+            prose(d, entries, out, r, halfB);
             return out;
         }
         out.add(new Heading(d.title));
         if (r.nextBoolean()) {
-            out.add(new Para(null, ho ? "To: Care Inspectorate (serious incident notifications)"
+            out.add(new Para(null, halfB ? "To: Care Inspectorate (serious incident notifications)"
                     : "To be completed by the local authority and sent to the Care Inspectorate within five working days."));
         }
         if (d.layout == Layout.TABLE) {
@@ -1331,7 +1331,7 @@ public final class CorpusGenerator {
             }
         }
         if (r.nextBoolean()) {
-            out.add(new Para(null, ho ? "Please acknowledge receipt." : "Thank you."));
+            out.add(new Para(null, halfB ? "Please acknowledge receipt." : "Thank you."));
         }
         return out;
     }
@@ -1340,22 +1340,22 @@ public final class CorpusGenerator {
         return d.separator;
     }
 
-    static void prose(Doc d, List<Entry> entries, List<Block> out, Random r, boolean ho) {
+    static void prose(Doc d, List<Entry> entries, List<Block> out, Random r, boolean halfB) {
         Map<String, String> v = new LinkedHashMap<>();
         for (Entry e : entries) {
             v.put(e.key(), e.value());
         }
         String who = v.getOrDefault("offender_initials", d.initials);
         out.add(new Para(null, "Criminal Justice Social Work, " + d.councilText));
-        out.add(new Para(null, pick(r, ho ? l("Hello,", "Good afternoon,", "To the SIR team,")
+        out.add(new Para(null, pick(r, halfB ? l("Hello,", "Good afternoon,", "To the SIR team,")
                 : l("Dear Colleague,", "Dear Sir/Madam,", "To the Care Inspectorate SIR mailbox,"))));
         StringBuilder intro = new StringBuilder();
-        intro.append(ho ? "Please accept this as our notification of a serious incident involving a person we supervise"
+        intro.append(halfB ? "Please accept this as our notification of a serious incident involving a person we supervise"
                 : "I am writing on behalf of " + d.councilText
                         + " to notify you of a serious incident involving a person subject to statutory supervision");
         List<String> ids = new ArrayList<>();
         if (v.containsKey("offender_ref")) {
-            ids.add((ho ? "case number " : "our reference ") + v.get("offender_ref"));
+            ids.add((halfB ? "case number " : "our reference ") + v.get("offender_ref"));
         }
         ids.add("initials " + who);
         if (v.containsKey("offender_dob")) {
@@ -1363,30 +1363,30 @@ public final class CorpusGenerator {
         }
         intro.append(" (").append(String.join("; ", ids)).append(").");
         if (v.containsKey("order_type") && !v.get("order_type").isEmpty()) {
-            intro.append(" ").append(ho ? "The current order is: " + stop(v.get("order_type"))
+            intro.append(" ").append(halfB ? "The current order is: " + stop(v.get("order_type"))
                     : who + " is supervised on " + stop(article(v.get("order_type"))));
         }
         out.add(new Para(null, intro.toString()));
         if (d.missing == Missing.INCIDENT_DATE) {
-            out.add(new Para(null, ho ? "We do not yet know when the incident took place." : "The date of the incident is not yet known."));
+            out.add(new Para(null, halfB ? "We do not yet know when the incident took place." : "The date of the incident is not yet known."));
         } else if (v.containsKey("incident_date")) {
             String when = v.get("incident_date");
             String aware = v.get("aware_date");
             String s;
-            if (ho && aware != null) {
+            if (halfB && aware != null) {
                 s = "We were made aware on " + aware + " of an incident that took place on " + when + ".";
             } else if (aware != null) {
                 s = "The incident happened on " + when + " and we became aware of it on " + aware + ".";
             } else {
-                s = ho ? "This took place on " + when + "." : "The incident occurred on " + when + ".";
+                s = halfB ? "This took place on " + when + "." : "The incident occurred on " + when + ".";
             }
             out.add(new Para(null, s));
         }
         if (v.containsKey("incident_type") && d.type != null && d.typeMode != TypeMode.DESCRIPTION) {
             String t = v.get("incident_type");
-            String s = ho ? "For your records, the incident type is " + stop(t) : "We are notifying this as: " + stop(t);
+            String s = halfB ? "For your records, the incident type is " + stop(t) : "We are notifying this as: " + stop(t);
             if (v.containsKey("incident_type_other")) {
-                s = s + " " + (ho ? "Details: " : "Specifically: ") + stop(v.get("incident_type_other"));
+                s = s + " " + (halfB ? "Details: " : "Specifically: ") + stop(v.get("incident_type_other"));
             }
             out.add(new Para(null, s));
         }
@@ -1397,17 +1397,17 @@ public final class CorpusGenerator {
             out.add(new Para(null, "For context, the index offence was " + lowerFirst(v.get("index_offence")) + "."));
         }
         String[] words = { "", "one", "two", "three" };
-        out.add(new Para(null, ho ? "In our view this falls under category " + (r.nextBoolean() ? words[d.category] : d.category)
+        out.add(new Para(null, halfB ? "In our view this falls under category " + (r.nextBoolean() ? words[d.category] : d.category)
                 + " of the guidance." : "We consider that this meets category " + d.category
                 + " of the serious incident review criteria."));
         if (d.missing != Missing.MAPPA) {
             String pron = d.male ? "He" : "She";
             String s;
             if (!d.mappa) {
-                s = ho ? pick(r, l("This is not a MAPPA case.", "MAPPA does not apply."))
+                s = halfB ? pick(r, l("This is not a MAPPA case.", "MAPPA does not apply."))
                         : pron + " is not subject to MAPPA.";
             } else if (d.mappaCategory != null && d.mappaLevel != null) {
-                s = ho ? pron + " is a MAPPA category " + d.mappaCategory + " offender managed at level " + d.mappaLevel + "."
+                s = halfB ? pron + " is a MAPPA category " + d.mappaCategory + " offender managed at level " + d.mappaLevel + "."
                         : pron + " is managed under MAPPA (category " + d.mappaCategory + ", level " + d.mappaLevel + ").";
             } else if (d.mappaCategory != null) {
                 s = pron + " is subject to MAPPA as a category " + d.mappaCategory + " offender.";
@@ -1420,16 +1420,16 @@ public final class CorpusGenerator {
             out.add(new Para(null, s));
         }
         if (v.containsKey("agencies_involved")) {
-            out.add(new Para(null, (ho ? "Partner agencies involved: " : "Other agencies involved are ")
+            out.add(new Para(null, (halfB ? "Partner agencies involved: " : "Other agencies involved are ")
                     + v.get("agencies_involved") + "."));
         }
         if (d.missing != Missing.SIGNOFF) {
-            out.add(new Para(null, ho ? "Approved for submission by " + d.signoffName + " (" + d.signoffRole + ")."
+            out.add(new Para(null, halfB ? "Approved for submission by " + d.signoffName + " (" + d.signoffRole + ")."
                     : "This notification has been signed off by " + d.signoffName + ", " + d.signoffRole + "."));
         } else if (d.placeholder) {
             out.add(new Para(null, "Sign-off by the service manager will follow."));
         }
-        out.add(new Para(null, ho ? "Best wishes," : "Kind regards,"));
+        out.add(new Para(null, halfB ? "Best wishes," : "Kind regards,"));
         out.add(new Para(null, d.notifierName + "\n" + d.notifierRole + "\nJustice Social Work, " + d.councilText
                 + "\nTel: " + d.notifierPhone + "\nEmail: " + d.notifierEmail));
     }
@@ -1477,7 +1477,7 @@ public final class CorpusGenerator {
 
     static String txt(Doc d) {
         Random r = new Random(SEED ^ (d.number * 31L));
-        boolean ho = d.half == Half.B;
+        boolean halfB = d.half == Half.B;
         StringBuilder s = new StringBuilder();
         if (d.forwarded) {
             s.append("Hi,\n\nForwarding the notification below as requested.\n\n");
@@ -1494,9 +1494,9 @@ public final class CorpusGenerator {
             }
             return s.toString();
         }
-        s.append(pick(r, ho ? l("Hello,", "Hi all,", "Good morning,") : l("Hello,", "Dear colleagues,", "Hi,")))
+        s.append(pick(r, halfB ? l("Hello,", "Hi all,", "Good morning,") : l("Hello,", "Dear colleagues,", "Hi,")))
                 .append("\n\n");
-        s.append(ho ? "Our notification of a serious incident is below.\n\n"
+        s.append(halfB ? "Our notification of a serious incident is below.\n\n"
                 : "Please see below our notification of a serious incident.\n\n");
         if (d.keyLabels && r.nextBoolean()) {
             s.append("---\n");
@@ -1527,7 +1527,7 @@ public final class CorpusGenerator {
                 }
             }
         }
-        s.append("\n").append(ho ? "Best wishes" : "Thanks").append("\n").append(d.notifierName.split(" ")[0]).append("\n\n");
+        s.append("\n").append(halfB ? "Best wishes" : "Thanks").append("\n").append(d.notifierName.split(" ")[0]).append("\n\n");
         s.append("-- \n").append(d.notifierName).append("\n").append(d.notifierRole).append("\n")
                 .append("Justice Social Work Services, ").append(d.councilText).append("\n")
                 .append("Tel: ").append(d.notifierPhone).append("\n");
@@ -1966,8 +1966,8 @@ public final class CorpusGenerator {
         return copy.subList(0, Math.min(n, copy.size()));
     }
 
-    static Council council(String name, String domain, List<String> spellings, List<String> heldout) {
-        return new Council(name, domain, spellings, heldout);
+    static Council council(String name, String domain, List<String> spellings, List<String> halfB) {
+        return new Council(name, domain, spellings, halfB);
     }
 
     @SuppressWarnings("unchecked")
