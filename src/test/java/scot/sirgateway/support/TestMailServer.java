@@ -4,8 +4,11 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
+import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Properties;
 
@@ -24,6 +27,10 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 /**
  * One real GreenMail server (SMTP and IMAP on free loopback ports) for the whole test run, with a
  * raw SMTP client that sends bytes exactly as given, and an IMAP client acting as a mailbox operator.
+ *
+ * <p>With {@code -Dsir.test.mail-server=process} (the hostile-documents fork) the server runs in a
+ * JVM of its own, as a council's mail server would: the gateway's small heap then holds the gateway
+ * alone, not also a mail server's copies of a 20 MB message. Mailboxes are then made at first login.
  */
 public final class TestMailServer {
 
@@ -31,14 +38,72 @@ public final class TestMailServer {
 
     private static final TestMailServer SHARED = new TestMailServer();
 
+    /** The in-JVM server; null when it runs in a process of its own. */
     private final GreenMail greenMail;
+    private final int smtpPort;
+    private final int imapPort;
 
     private TestMailServer() {
+        if ("process".equals(System.getProperty("sir.test.mail-server"))) {
+            greenMail = null;
+            smtpPort = freePort();
+            imapPort = freePort();
+            startProcess(smtpPort, imapPort);
+            return;
+        }
         ServerSetup[] setups = ServerSetup.dynamicPort(new ServerSetup[] {
                 ServerSetupTest.SMTP.createCopy("127.0.0.1"), ServerSetupTest.IMAP.createCopy("127.0.0.1")});
         greenMail = new GreenMail(setups);
         greenMail.start();
         Runtime.getRuntime().addShutdownHook(new Thread(greenMail::stop));
+        smtpPort = greenMail.getSmtp().getPort();
+        imapPort = greenMail.getImap().getPort();
+    }
+
+    /** The server alone, in its own process: {@code TestMailServer <smtp port> <imap port>}; runs until killed. */
+    public static void main(String[] args) throws InterruptedException {
+        GreenMail server = new GreenMail(new ServerSetup[] {
+                new ServerSetup(Integer.parseInt(args[0]), "127.0.0.1", ServerSetup.PROTOCOL_SMTP),
+                new ServerSetup(Integer.parseInt(args[1]), "127.0.0.1", ServerSetup.PROTOCOL_IMAP)})
+                .withConfiguration(com.icegreen.greenmail.configuration.GreenMailConfiguration.aConfig()
+                        .withDisabledAuthentication());
+        server.start();
+        Thread.currentThread().join();
+    }
+
+    private static void startProcess(int smtp, int imap) {
+        try {
+            Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-Xmx1g", "-cp", System.getProperty("java.class.path"), TestMailServer.class.getName(),
+                    String.valueOf(smtp), String.valueOf(imap))
+                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            Runtime.getRuntime().addShutdownHook(new Thread(process::destroy));
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            while (!listening(smtp) || !listening(imap)) {
+                if (!process.isAlive() || System.nanoTime() > deadline) {
+                    throw new IllegalStateException("the mail server process did not start");
+                }
+                Thread.sleep(200);
+            }
+        } catch (IOException | InterruptedException e) {
+            throw new IllegalStateException("the mail server process cannot be started", e);
+        }
+    }
+
+    private static boolean listening(int port) {
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     public static TestMailServer shared() {
@@ -46,20 +111,29 @@ public final class TestMailServer {
     }
 
     public int smtpPort() {
-        return greenMail.getSmtp().getPort();
+        return smtpPort;
     }
 
     public int imapPort() {
-        return greenMail.getImap().getPort();
+        return imapPort;
     }
 
     public GreenMail greenMail() {
+        return inJvm();
+    }
+
+    private GreenMail inJvm() {
+        if (greenMail == null) {
+            throw new IllegalStateException("the mail server runs in a process of its own: use SMTP and IMAP");
+        }
         return greenMail;
     }
 
     /** Creates the intake mailbox and points the gateway's intake and outbound mail at this server. */
     public void register(DynamicPropertyRegistry registry, String intakeAddress) {
-        greenMail.setUser(intakeAddress, intakeAddress, INTAKE_PASSWORD);
+        if (greenMail != null) {
+            greenMail.setUser(intakeAddress, intakeAddress, INTAKE_PASSWORD);
+        }
         registry.add("gateway.mail.intake.port", this::imapPort);
         registry.add("gateway.mail.intake.username", () -> intakeAddress);
         registry.add("gateway.mail.intake.password", () -> INTAKE_PASSWORD);
@@ -106,7 +180,7 @@ public final class TestMailServer {
 
     /** The messages GreenMail delivered to this address, in order of arrival. */
     public List<MimeMessage> received(String address) {
-        return greenMail.findReceivedMessages(user -> user.getEmail().equalsIgnoreCase(address), m -> true).toList();
+        return inJvm().findReceivedMessages(user -> user.getEmail().equalsIgnoreCase(address), m -> true).toList();
     }
 
     /** How many messages are in a folder of a mailbox, seen over IMAP. */
