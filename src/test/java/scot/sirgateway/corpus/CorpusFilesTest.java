@@ -58,17 +58,56 @@ class CorpusFilesTest {
         }
     }
 
+    /**
+     * The held-out half's failures name files, never quote them: a message showing its text would let
+     * whoever writes rules see what they must not.
+     */
     @Test
     void theWrittenDocumentsAreWhatTheirSourcesRender() throws IOException {
         for (Path folder : FOLDERS.subList(1, FOLDERS.size())) {
-            Map<String, byte[]> rendered = CorpusSources.renderAll(folder);
+            boolean heldOut = folder.endsWith("heldout");
+            Map<String, byte[]> rendered;
+            try {
+                rendered = CorpusSources.renderAll(folder);
+            } catch (RuntimeException e) {
+                if (heldOut) {
+                    throw new AssertionError("a held-out source does not render (message withheld)");
+                }
+                throw e;
+            }
             List<String> committed = new ArrayList<>(documents(folder));
             committed.remove("labels.csv");
             assertThat(rendered.keySet()).as(folder.toString()).containsExactlyElementsOf(committed);
             for (Map.Entry<String, byte[]> document : rendered.entrySet()) {
-                assertSameDocument(document.getKey(), document.getValue(),
-                        Files.readAllBytes(folder.resolve(document.getKey())));
+                byte[] fresh = document.getValue();
+                byte[] written = Files.readAllBytes(folder.resolve(document.getKey()));
+                if (heldOut) {
+                    assertThat(digest(comparable(document.getKey(), written))).as(document.getKey())
+                            .isEqualTo(digest(comparable(document.getKey(), fresh)));
+                } else {
+                    assertSameDocument(document.getKey(), fresh, written);
+                }
             }
+        }
+    }
+
+    /** What two renderings of a document must agree on (a PDF's fields and text, a package's parts, a text). */
+    private static String comparable(String name, byte[] document) throws IOException {
+        if (name.endsWith(".pdf")) {
+            return pdfFields(document) + "\n" + pdfText(document);
+        }
+        if (name.endsWith(".docx") || name.endsWith(".odt")) {
+            return zipParts(document).toString();
+        }
+        return new String(document, StandardCharsets.UTF_8);
+    }
+
+    private static String digest(String text) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
         }
     }
 
