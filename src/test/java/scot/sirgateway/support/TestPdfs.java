@@ -54,24 +54,7 @@ public final class TestPdfs {
         try (PDDocument document = new PDDocument()) {
             PDPage page = new PDPage();
             document.addPage(page);
-            PDAcroForm form = new PDAcroForm(document);
-            document.getDocumentCatalog().setAcroForm(form);
-            PDResources resources = new PDResources();
-            resources.put(COSName.getPDFName("Helv"), new PDType1Font(Standard14Fonts.FontName.HELVETICA));
-            form.setDefaultResources(resources);
-            form.setDefaultAppearance("/Helv 9 Tf 0 g");
-            float y = 740;
-            for (Map.Entry<String, String> entry : fields.entrySet()) {
-                PDTextField field = new PDTextField(form);
-                field.setPartialName(entry.getKey());
-                PDAnnotationWidget widget = field.getWidgets().get(0);
-                widget.setRectangle(new PDRectangle(200, y, 350, 16));
-                widget.setPage(page);
-                page.getAnnotations().add(widget);
-                form.getFields().add(field);
-                field.setValue(entry.getValue());
-                y -= 20;
-            }
+            textFields(newForm(document), page, fields);
             if (protection != Protection.NONE) {
                 StandardProtectionPolicy policy = new StandardProtectionPolicy("owner-" + userPassword, userPassword,
                         new AccessPermission());
@@ -96,23 +79,8 @@ public final class TestPdfs {
         try (PDDocument document = new PDDocument()) {
             PDPage page = new PDPage();
             document.addPage(page);
-            PDAcroForm form = new PDAcroForm(document);
-            document.getDocumentCatalog().setAcroForm(form);
-            PDResources resources = new PDResources();
-            resources.put(COSName.getPDFName("Helv"), new PDType1Font(Standard14Fonts.FontName.HELVETICA));
-            form.setDefaultResources(resources);
-            form.setDefaultAppearance("/Helv 9 Tf 0 g");
-            float y = 740;
-            for (Map.Entry<String, String> entry : text.entrySet()) {
-                PDTextField field = new PDTextField(form);
-                field.setPartialName(entry.getKey());
-                field.getWidgets().get(0).setRectangle(new PDRectangle(200, y, 350, 16));
-                field.getWidgets().get(0).setPage(page);
-                page.getAnnotations().add(field.getWidgets().get(0));
-                form.getFields().add(field);
-                field.setValue(entry.getValue());
-                y -= 20;
-            }
+            PDAcroForm form = newForm(document);
+            float y = textFields(form, page, text);
             PDRadioButton orders = new PDRadioButton(form);
             orders.setPartialName("order_type");
             List<PDAnnotationWidget> buttons = new ArrayList<>();
@@ -147,6 +115,34 @@ public final class TestPdfs {
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** An empty AcroForm with Helvetica as its default appearance. */
+    private static PDAcroForm newForm(PDDocument document) {
+        PDAcroForm form = new PDAcroForm(document);
+        document.getDocumentCatalog().setAcroForm(form);
+        PDResources resources = new PDResources();
+        resources.put(COSName.getPDFName("Helv"), new PDType1Font(Standard14Fonts.FontName.HELVETICA));
+        form.setDefaultResources(resources);
+        form.setDefaultAppearance("/Helv 9 Tf 0 g");
+        return form;
+    }
+
+    /** One filled text field per entry, named by its key, down the page; answers the height below them. */
+    private static float textFields(PDAcroForm form, PDPage page, Map<String, String> fields) throws IOException {
+        float y = 740;
+        for (Map.Entry<String, String> entry : fields.entrySet()) {
+            PDTextField field = new PDTextField(form);
+            field.setPartialName(entry.getKey());
+            PDAnnotationWidget widget = field.getWidgets().get(0);
+            widget.setRectangle(new PDRectangle(200, y, 350, 16));
+            widget.setPage(page);
+            page.getAnnotations().add(widget);
+            form.getFields().add(field);
+            field.setValue(entry.getValue());
+            y -= 20;
+        }
+        return y;
     }
 
     /** A widget with an "on" appearance named {@code on} and an "Off" one, as radio buttons and check boxes have. */
