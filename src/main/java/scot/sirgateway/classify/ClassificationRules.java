@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.io.Resource;
@@ -41,6 +43,9 @@ public class ClassificationRules {
                     ? token.startsWith(word) : token.equals(word)));
         }
     }
+
+    /** The rules' phrases with a {@code *}, compiled once each. */
+    private static final Map<String, Pattern> WILDCARDS = new ConcurrentHashMap<>();
 
     /** Labels longer than this are sentences, not labels: their words name no field. */
     private static final int MAX_LABEL_WORDS = 9;
@@ -175,7 +180,7 @@ public class ClassificationRules {
      */
     public Optional<IncidentType> typeFromDescription(String text) {
         StringBuilder incident = new StringBuilder();
-        for (String sentence : text.split("(?<=[.;!?])\\s+|\\n")) {
+        for (String sentence : FormValues.sentences(text)) {
             String s = normalise(sentence);
             if (pastOffence.stream().noneMatch(p -> containsPhrase(s, p))) {
                 incident.append(s).append(" . ");
@@ -199,12 +204,20 @@ public class ClassificationRules {
                 return Optional.of(entry.getKey());
             }
         }
-        // the longest phrase found wins: "non parole licence" is not a "parole licence"
+        return longestOrder(t, true, 3);
+    }
+
+    /**
+     * The order whose longest phrase the text holds ("non parole licence" is not a "parole licence"),
+     * phrases of {@code minLength} letters at least; {@code OTHER} only if {@code withOther}.
+     */
+    private Optional<OrderType> longestOrder(String normalisedText, boolean withOther, int minLength) {
         OrderType best = null;
         int bestLength = 0;
         for (Map.Entry<OrderType, List<String>> entry : orders.entrySet()) {
             for (String word : entry.getValue()) {
-                if (word.length() >= 3 && word.length() > bestLength && containsPhrase(t, word)) {
+                if ((withOther || entry.getKey() != OrderType.OTHER) && word.length() >= minLength && word.length() > bestLength
+                        && containsPhrase(normalisedText, word)) {
                     best = entry.getKey();
                     bestLength = word.length();
                 }
@@ -226,7 +239,7 @@ public class ClassificationRules {
      * confirmed").
      */
     public Optional<Boolean> mappaInProse(String text) {
-        for (String sentence : text.split("(?<=[.;!?])\\s+|\\n")) {
+        for (String sentence : FormValues.sentences(text)) {
             String t = normalise(sentence);
             if (containsPhrase(t, "mappa")) {
                 switch (FormValues.mappaSentence(t)) {
@@ -250,18 +263,7 @@ public class ClassificationRules {
 
     /** The order a letter names in its sentences: a known order before the bare word "other". */
     public Optional<OrderType> orderInProse(String text) {
-        String t = normalise(text);
-        OrderType best = null;
-        int bestLength = 0;
-        for (Map.Entry<OrderType, List<String>> entry : orders.entrySet()) {
-            for (String word : entry.getValue()) {
-                if (entry.getKey() != OrderType.OTHER && word.length() > bestLength && containsPhrase(t, word)) {
-                    best = entry.getKey();
-                    bestLength = word.length();
-                }
-            }
-        }
-        return best != null ? Optional.of(best) : order(text);
+        return longestOrder(normalise(text), false, 0).or(() -> order(text));
     }
 
     public boolean mentionsDomesticAbuse(String description) {
@@ -286,8 +288,8 @@ public class ClassificationRules {
     /** Whether a text holds a phrase, word for word; a {@code *} in the phrase stands for any one word. */
     private static boolean containsPhrase(String normalisedText, String normalisedPhrase) {
         if (normalisedPhrase.contains("*")) {
-            String regex = "(^| )" + java.util.regex.Pattern.quote(normalisedPhrase).replace(" * ", "\\E [a-z0-9]+ \\Q") + "( |$)";
-            return java.util.regex.Pattern.compile(regex).matcher(normalisedText).find();
+            return WILDCARDS.computeIfAbsent(normalisedPhrase, phrase -> Pattern.compile("(^| )"
+                    + Pattern.quote(phrase).replace(" * ", "\\E [a-z0-9]+ \\Q") + "( |$)")).matcher(normalisedText).find();
         }
         return (" " + normalisedText + " ").contains(" " + normalisedPhrase + " ");
     }

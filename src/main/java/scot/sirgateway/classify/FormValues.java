@@ -42,11 +42,7 @@ public final class FormValues {
             }
             Matcher uk = DAY_FIRST.matcher(t);
             if (uk.matches()) {
-                int year = Integer.parseInt(uk.group(3));
-                if (uk.group(3).length() == 2) {
-                    year += 2000;
-                }
-                return Optional.of(LocalDate.of(year, Integer.parseInt(uk.group(2)), Integer.parseInt(uk.group(1))));
+                return Optional.of(LocalDate.of(year(uk.group(3)), Integer.parseInt(uk.group(2)), Integer.parseInt(uk.group(1))));
             }
             Matcher named = DAY_MONTH_NAME.matcher(t);
             if (named.matches()) {
@@ -54,11 +50,7 @@ public final class FormValues {
                 if (month == 0) {
                     return Optional.empty();
                 }
-                int year = Integer.parseInt(named.group(3));
-                if (named.group(3).length() == 2) {
-                    year += 2000;
-                }
-                return Optional.of(LocalDate.of(year, month, Integer.parseInt(named.group(1))));
+                return Optional.of(LocalDate.of(year(named.group(3)), month, Integer.parseInt(named.group(1))));
             }
             Matcher monthFirst = MONTH_NAME_DAY.matcher(t);
             if (monthFirst.matches()) {
@@ -89,6 +81,12 @@ public final class FormValues {
         return found.size() == 1 ? Optional.of(found.get(0)) : Optional.empty();
     }
 
+    /** A year as written: two digits are this century's. */
+    private static int year(String digits) {
+        int year = Integer.parseInt(digits);
+        return digits.length() == 2 ? year + 2000 : year;
+    }
+
     /** 1 to 12 for a month's name or its abbreviation ("Sept" too), else 0. */
     private static int month(String name) {
         if (name.length() < 3) {
@@ -102,6 +100,14 @@ public final class FormValues {
     private static final Pattern YES_NO = Pattern.compile("^(yes|y|true|no|n|false|not applicable|n/?a|none|nil|non\\b.*)\\b.*");
     private static final Pattern NOT_YET_KNOWN = Pattern.compile("^(tbc|tba|to be confirmed|to be advised|to follow|unknown|"
             + "not known|not yet known|awaiting|pending|under review|being assessed|tbd)\\b.*");
+    private static final Pattern MAPPA_DENIED = Pattern.compile("\\b(not|no longer|does not|doesn t|isn t|non|never|ineligible)\\b");
+    private static final Pattern MAPPA_NAMED = Pattern.compile("\\b(mappa|managed|category|cat|level)\\b");
+    private static final Pattern SENTENCE_TO_COME = Pattern.compile("\\b(to be confirmed|tbc|awaiting|not yet known|"
+            + "not known|unknown|pending|to follow|being considered|under consideration|to be discussed|referral)\\b");
+    private static final Pattern SENTENCE_NO = Pattern.compile("\\b(not|no|no longer|n/a|non|never|ineligible|nor)\\b");
+    private static final Pattern SENTENCE_YES = Pattern.compile("\\b(subject to|managed|management|category|cat|level|"
+            + "case|offender|eligible|applies|registered|nominal|yes)\\b");
+    private static final Pattern SENTENCE_END = Pattern.compile("(?<=[.;!?])\\s+|\\n");
     private static final Pattern LEVEL = Pattern.compile("^(?:(?:sir|incident|review|mappa)\\s+)?(?:category|cat|level|lvl)?"
             + "\\s*\\(?(1|2|3|one|two|three)\\b.*");
     private static final Pattern ROMAN_LEVEL = Pattern.compile("^(?:category|cat|level)\\s+(i|ii|iii)\\b.*");
@@ -124,7 +130,7 @@ public final class FormValues {
      */
     public static Optional<LocalDate> incidentDateInProse(String text) {
         Optional<LocalDate> first = Optional.empty();
-        for (String sentence : text.toLowerCase(Locale.ROOT).split("(?<=[.;!?])\\s+|\\n")) {
+        for (String sentence : sentences(text.toLowerCase(Locale.ROOT))) {
             if (date(sentence.replaceAll("^\\W*date\\W*|\\W*$", "")).isPresent()) {
                 continue; // a letter's own date, on a line of its own
             }
@@ -163,23 +169,32 @@ public final class FormValues {
      * "MAPPA status to be confirmed" TO_COME, "the MAPPA co-ordinator has been told" SILENT.
      */
     static MappaSentence mappaSentence(String normalised) {
-        if (normalised.matches(".*\\b(to be confirmed|tbc|awaiting|not yet known|not known|unknown|pending|to follow|"
-                + "being considered|under consideration|to be discussed|referral)\\b.*")) {
+        if (SENTENCE_TO_COME.matcher(normalised).find()) {
             return MappaSentence.TO_COME;
         }
-        if (normalised.matches(".*\\b(not|no|no longer|n/a|non|never|ineligible|nor)\\b.*")) {
+        if (SENTENCE_NO.matcher(normalised).find()) {
             return MappaSentence.NO;
         }
-        if (normalised.matches(".*\\b(subject to|managed|management|category|cat|level|case|offender|eligible|applies|"
-                + "registered|nominal|yes)\\b.*")) {
+        if (SENTENCE_YES.matcher(normalised).find()) {
             return MappaSentence.YES;
         }
         return MappaSentence.SILENT;
     }
 
+    /** A text's sentences, a line also ending one: how prose is read, one statement at a time. */
+    public static String[] sentences(String text) {
+        return SENTENCE_END.split(text);
+    }
+
+
     /** Whether a value is a placeholder for an answer still to come: "TBC", "to follow", "not known". */
     public static boolean notYetKnown(String text) {
-        return NOT_YET_KNOWN.matcher(text.trim().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9/]+", " ").trim()).matches();
+        return NOT_YET_KNOWN.matcher(answer(text)).matches();
+    }
+
+    /** An answer as compared: lower case, letters, digits and slashes, single spaces. */
+    private static String answer(String text) {
+        return text.trim().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9/]+", " ").trim();
     }
 
     /** 1, 2 or 3, also written "Category 2", "Cat. Two", "Level III" or "(3)". */
@@ -187,8 +202,7 @@ public final class FormValues {
         String t = text.trim().toLowerCase(Locale.ROOT).replaceAll("[.:\\-]+", " ").replaceAll("\\s+", " ").trim();
         Matcher m = LEVEL.matcher(t);
         if (m.matches()) {
-            int word = NUMBER_WORDS.indexOf(m.group(1));
-            return Optional.of(word >= 0 ? word + 1 : Integer.parseInt(m.group(1)));
+            return Optional.of(number(m.group(1)));
         }
         Matcher roman = ROMAN_LEVEL.matcher(t);
         return roman.matches() ? Optional.of(roman.group(1).length()) : Optional.empty();
@@ -200,7 +214,7 @@ public final class FormValues {
      * and other answers still to come, and for what it cannot read.
      */
     public static Optional<Boolean> mappa(String text) {
-        String t = text.trim().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9/]+", " ").trim();
+        String t = answer(text);
         if (NOT_YET_KNOWN.matcher(t).matches()) {
             return Optional.empty();
         }
@@ -208,10 +222,10 @@ public final class FormValues {
         if (answer.isPresent()) {
             return answer;
         }
-        if (t.matches(".*\\b(not|no longer|does not|doesn t|isn t|non|never|ineligible)\\b.*")) {
+        if (MAPPA_DENIED.matcher(t).find()) {
             return Optional.of(false);
         }
-        if (t.matches(".*\\b(mappa|managed|category|cat|level)\\b.*")) {
+        if (MAPPA_NAMED.matcher(t).find()) {
             return Optional.of(true);
         }
         return Optional.empty();
@@ -220,10 +234,12 @@ public final class FormValues {
     /** The number after a word in free text: "category 1" in "Yes, category 1, level 2"; "category one" too. */
     public static Optional<Integer> levelAfter(String word, String text) {
         Matcher m = Pattern.compile("\\b" + word + "\\s*[:.]?\\s*\\(?([123]|one|two|three)\\b").matcher(text.toLowerCase(Locale.ROOT));
-        if (!m.find()) {
-            return Optional.empty();
-        }
-        int number = NUMBER_WORDS.indexOf(m.group(1));
-        return Optional.of(number >= 0 ? number + 1 : Integer.parseInt(m.group(1)));
+        return m.find() ? Optional.of(number(m.group(1))) : Optional.empty();
+    }
+
+    /** 1, 2 or 3 written as a digit or a word. */
+    private static int number(String digitOrWord) {
+        int word = NUMBER_WORDS.indexOf(digitOrWord);
+        return word >= 0 ? word + 1 : Integer.parseInt(digitOrWord);
     }
 }

@@ -124,29 +124,24 @@ public class NotificationClassifier {
                 .putIfAbsent(FormField.MAPPA_LEVEL, new FieldValue(level, mappa.source(), CERTAIN)));
     }
 
-    /** Without a readable type field, the description's phrases give a type for an operator to confirm. */
+    /**
+     * Without a readable type field, a letter that says "the incident type is ..." gives the council's own
+     * words for it; else the description's phrases give a type for an operator to confirm.
+     */
     private void classifyType(Submission submission) {
         FieldValue type = submission.fields().get(FormField.INCIDENT_TYPE);
-        if (type != null && type.value() != null) {
+        FieldValue description = submission.fields().get(FormField.DESCRIPTION);
+        if (type != null && type.value() != null || description == null || description.value() == null) {
             return;
         }
-        FieldValue description = submission.fields().get(FormField.DESCRIPTION);
-        Submission.RawValue written = submission.rawValues().get(FormField.INCIDENT_TYPE);
-        if (description == null || description.value() == null || written != null && FormValues.notYetKnown(written.text())) {
-            return; // nothing to read, or the council says the type is still to come
-        }
-        Matcher stated = TYPE_STATED.matcher(description.value().toString());
+        String text = description.value().toString();
+        Matcher stated = TYPE_STATED.matcher(text);
         Optional<IncidentType> named = stated.find() ? rules.typeFromField(stated.group(1)) : Optional.empty();
         if (named.isPresent()) {
-            // a letter that says "the incident type is ...": the council's own words for it
-            submission.fields().put(FormField.INCIDENT_TYPE, new FieldValue(named.get(), FieldSource.DESCRIPTION, KNOWN_WORDS));
-            submission.triageReasons().remove("incident_type could not be read");
-            return;
+            guess(submission, FormField.INCIDENT_TYPE, named, KNOWN_WORDS);
+        } else {
+            guess(submission, FormField.INCIDENT_TYPE, rules.typeFromDescription(text), FROM_DESCRIPTION);
         }
-        rules.typeFromDescription(description.value().toString()).ifPresent(guess -> {
-            submission.fields().put(FormField.INCIDENT_TYPE, new FieldValue(guess, FieldSource.DESCRIPTION, FROM_DESCRIPTION));
-            submission.triageReasons().remove("incident_type could not be read");
-        });
     }
 
     /** What the form did not say in a field, a letter may say in prose: read it, as a guess to confirm. */
@@ -156,13 +151,16 @@ public class NotificationClassifier {
             return;
         }
         String text = description.value().toString();
-        guess(submission, FormField.INCIDENT_DATE, FormValues.incidentDateInProse(text));
-        guess(submission, FormField.ORDER_TYPE, rules.orderInProse(text));
-        guess(submission, FormField.MAPPA, rules.mappaInProse(text));
-        guess(submission, FormField.INCIDENT_CATEGORY, categoryInProse(text));
+        guess(submission, FormField.INCIDENT_DATE, FormValues.incidentDateInProse(text), FROM_DESCRIPTION);
+        guess(submission, FormField.ORDER_TYPE, rules.orderInProse(text), FROM_DESCRIPTION);
+        guess(submission, FormField.MAPPA, rules.mappaInProse(text), FROM_DESCRIPTION);
+        guess(submission, FormField.INCIDENT_CATEGORY, categoryInProse(text), FROM_DESCRIPTION);
     }
 
-    /** "We are treating this as a category 1 incident": a category not in a sentence about MAPPA. */
+    /**
+     * "We are treating this as a category 1 incident": a category not in a sentence about MAPPA. A
+     * semicolon does not end the sentence here: "not managed under MAPPA; ... category 3 referral" is one.
+     */
     private static Optional<Integer> categoryInProse(String text) {
         for (String sentence : text.split("(?<=[.!?])\\s+|\\n")) {
             if (!sentence.toLowerCase(java.util.Locale.ROOT).contains("mappa")) {
@@ -175,15 +173,18 @@ public class NotificationClassifier {
         return Optional.empty();
     }
 
-    /** A value read from prose, unless the field holds one or the council wrote that it is still to come. */
-    private static void guess(Submission submission, FormField field, Optional<?> value) {
+    /**
+     * A value read from the description, of the confidence given, unless the field holds one or the
+     * council wrote that it is still to come.
+     */
+    private static void guess(Submission submission, FormField field, Optional<?> value, double confidence) {
         FieldValue present = submission.fields().get(field);
         Submission.RawValue written = submission.rawValues().get(field);
         if (written != null && FormValues.notYetKnown(written.text())) {
             return;
         }
         if ((present == null || present.value() == null) && value.isPresent()) {
-            submission.fields().put(field, new FieldValue(value.get(), FieldSource.DESCRIPTION, FROM_DESCRIPTION));
+            submission.fields().put(field, new FieldValue(value.get(), FieldSource.DESCRIPTION, confidence));
             submission.triageReasons().remove(field.key() + " could not be read");
         }
     }

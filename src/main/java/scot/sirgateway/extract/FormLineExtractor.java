@@ -41,7 +41,9 @@ public class FormLineExtractor {
 
     /**
      * "Label: value", "Label = value", "Label<tab>value", "Label ....... value", "Is it a question? value"
-     * or "Label - value" (the dash only after a label the rules spell out: values have dashes too).
+     * or "Label - value", after a question number if any ("3. Label: value"). A dash in the line that
+     * holds a stacked label's value is only a label's after a label the rules spell out: values have
+     * dashes too.
      */
     private static final Pattern LABEL_LINE = Pattern.compile(
             "^\\s*(?:\\(?(?:[Qq]|Question|Section)?\\s*\\d{1,2}[a-z]?[.)]\\s+)?([A-Za-z][A-Za-z0-9 _/\\-().'&’,]{0,80}?)\\s*(\\?\\s*[:=]?|[:=]|\\t|\\.{3,}:?| [-–—] )\\s*(.*)$");
@@ -134,10 +136,11 @@ public class FormLineExtractor {
             Optional<FormField> field = label == null ? Optional.empty()
                     : rules.field(label).or(() -> byWords ? rules.fieldByWords(label) : Optional.empty());
             // a label alone on its line, its value on the next: a two-column table or a stacked form
-            String alone = NUMBERING.matcher(line.trim().replaceAll("[:?\\s]+$", "")).replaceFirst("");
+            String trimmed = line.trim();
+            String alone = NUMBERING.matcher(trimmed.replaceAll("[:?\\s]+$", "")).replaceFirst("");
             // a short line that is not a sentence may be a label without its colon ("MAPPA status")
-            boolean endsAsLabel = line.trim().endsWith(":") || line.trim().endsWith("?") || !awaitingValue
-                    && !alone.isEmpty() && alone.split("\\s+").length <= 5 && !line.trim().endsWith(".");
+            boolean endsAsLabel = trimmed.endsWith(":") || trimmed.endsWith("?") || !awaitingValue
+                    && !alone.isEmpty() && alone.split("\\s+").length <= 5 && !trimmed.endsWith(".");
             Optional<FormField> stacked = field.isPresent() || alone.isEmpty() ? Optional.empty()
                     : rules.field(alone).or(() -> endsAsLabel ? rules.fieldByWords(alone) : Optional.empty());
             if (field.isEmpty() && stacked.isEmpty() && (label != null && byWords && rules.namesNoField(label)
@@ -157,7 +160,7 @@ public class FormLineExtractor {
                 value = new StringBuilder();
             } else if (current != null && !line.isBlank() && (value.isEmpty() || current.kind() == FormField.Kind.TEXT
                     || wrapped(lines[i - 1])) && value.length() < MAX_VALUE_CHARS) {
-                value.append(value.isEmpty() ? "" : "\n").append(line.trim());
+                value.append(value.isEmpty() ? "" : "\n").append(trimmed);
             } else if (current != null && line.isBlank() && !value.isEmpty()) {
                 put(submission, current, value);
                 current = null;
