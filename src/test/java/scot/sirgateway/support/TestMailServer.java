@@ -119,10 +119,6 @@ public final class TestMailServer {
     }
 
     public GreenMail greenMail() {
-        return inJvm();
-    }
-
-    private GreenMail inJvm() {
         if (greenMail == null) {
             throw new IllegalStateException("the mail server runs in a process of its own: use SMTP and IMAP");
         }
@@ -180,7 +176,7 @@ public final class TestMailServer {
 
     /** The messages GreenMail delivered to this address, in order of arrival. */
     public List<MimeMessage> received(String address) {
-        return inJvm().findReceivedMessages(user -> user.getEmail().equalsIgnoreCase(address), m -> true).toList();
+        return greenMail().findReceivedMessages(user -> user.getEmail().equalsIgnoreCase(address), m -> true).toList();
     }
 
     /** How many messages are in a folder of a mailbox, seen over IMAP. */
