@@ -15,12 +15,16 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import scot.sirgateway.support.TestMailServer;
 
 /** Production start-up: a missing or wrong setting stops it naming the property; health names what is down. */
+@org.junit.jupiter.api.extension.ExtendWith(OutputCaptureExtension.class)
 class StartupTest {
 
     private final TestMailServer mail = TestMailServer.shared();
@@ -75,6 +79,36 @@ class StartupTest {
     }
 
     @Test
+    void missingSettingsShouldAllBeNamedBeforeTheDatabaseIsTouched(@TempDir java.nio.file.Path data,
+            CapturedOutput output) throws IOException {
+        Map<String, String> p = production();
+        p.put("spring.datasource.url", "jdbc:h2:file:" + data.resolve("untouched") + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE");
+        p.remove("gateway.storage.key");
+        p.remove("gateway.mail.intake.host");
+        p.remove("gateway.government.certificates[0]");
+        assertThat(failureOf(p)).contains("gateway.storage.key (GATEWAY_STORAGE_KEY)")
+                .contains("gateway.mail.intake.host (GATEWAY_MAIL_INTAKE_HOST)")
+                .contains("gateway.government.certificates[0] (GATEWAY_GOVERNMENT_CERTIFICATES_0)");
+        try (var files = java.nio.file.Files.list(data)) {
+            assertThat(files).as("the database was never opened").isEmpty();
+        }
+        // the failure summary, not a stack trace, tells the operator what to set
+        assertThat(output.getAll()).contains("APPLICATION FAILED TO START").contains("3 settings are missing")
+                .contains("gateway.mail.intake.host  (environment: GATEWAY_MAIL_INTAKE_HOST)");
+    }
+
+    @Test
+    void busyPortShouldBeNamedWithThePropertyThatMovesIt(CapturedOutput output) throws IOException {
+        try (ServerSocket taken = new ServerSocket(0)) {
+            Map<String, String> p = production();
+            p.put("server.port", Integer.toString(taken.getLocalPort()));
+            catchThrowable(() -> start(p).close());
+            assertThat(output.getAll()).contains("Port " + taken.getLocalPort() + ", for the console and API, is already in use")
+                    .contains("server.port (environment: SERVER_PORT)");
+        }
+    }
+
+    @Test
     void storageKeyOfTheWrongLengthShouldStopStartUpNamingTheProperty() {
         Map<String, String> p = production();
         p.put("gateway.storage.key", "c2hvcnQ=");
@@ -121,7 +155,7 @@ class StartupTest {
     void productionWithoutADatabaseShouldNotFallBackToAnEmbeddedOne() {
         Map<String, String> p = production();
         p.remove("spring.datasource.url");
-        assertThat(failureOf(p)).contains("spring.datasource.url is required");
+        assertThat(failureOf(p)).contains("spring.datasource.url (SPRING_DATASOURCE_URL)");
     }
 
     @Test

@@ -31,8 +31,11 @@ class EmbeddedModeNote {
     void tell() {
         String port = environment.getProperty("local.server.port", environment.getProperty("server.port", "8080"));
         StringBuilder note = new StringBuilder("\n\n  SIR Gateway is running in embedded mode (demo keys and .test mailboxes only)\n\n");
+        boolean demoPassword = demoPassword();
+        String signIn = demoPassword ? admin.username() + " / " + admin.password()
+                : admin.username() + " with the password you set (gateway.security.admin.password)";
         note.append("  Console and API   http://localhost:").append(port).append("   sign in as ")
-                .append(admin.username()).append(" / ").append(admin.password()).append('\n');
+                .append(signIn).append('\n');
         note.append("  Mail server       SMTP localhost:").append(mail.smtpPort()).append("   IMAP localhost:")
                 .append(mail.imapPort()).append('\n');
         for (EmbeddedMailProperties.Mailbox mailbox : mail.mailboxes()) {
@@ -44,9 +47,27 @@ class EmbeddedModeNote {
                 .append(" --mail-from cjsw@demo-council.test --mail-rcpt notifications@sir-gateway.test \\\n")
                 .append("         --upload-file src/main/resources/demo/first-notification.eml\n")
                 .append("  then list it:\n")
-                .append("    curl -u ").append(admin.username()).append(':').append(admin.password())
+                .append("    curl -u ").append(admin.username()).append(demoPassword ? ":" + admin.password() : "")
                 .append(" http://localhost:").append(port).append("/api/notifications\n")
                 .append("  The acknowledgement arrives in the cjsw@demo-council.test mailbox (IMAP).\n");
         log.info(note.toString());
+    }
+
+    /**
+     * Whether the admin password is the demo one of application-embedded.yml: a password set through
+     * the environment or another file is never printed.
+     */
+    private boolean demoPassword() {
+        if (!(environment instanceof org.springframework.core.env.ConfigurableEnvironment configurable)) {
+            return false;
+        }
+        for (org.springframework.core.env.PropertySource<?> source : configurable.getPropertySources()) {
+            // skip the view over all sources that Spring Boot puts first
+            if (!source.getName().equals("configurationProperties")
+                    && source.containsProperty("gateway.security.admin.password")) {
+                return source.getName().contains("application-embedded.yml");
+            }
+        }
+        return false;
     }
 }

@@ -1,0 +1,72 @@
+package scot.sirgateway.embedded;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import scot.sirgateway.SirGatewayApplication;
+
+/** The embedded mode's start: what it prints, and a busy mail port named with its property. */
+@ExtendWith(OutputCaptureExtension.class)
+class EmbeddedModeTest {
+
+    private static String[] embedded(Path data, int smtp, int imap, String... more) {
+        List<String> args = new ArrayList<>(List.of("--server.port=0",
+                "--spring.datasource.url=jdbc:h2:file:" + data.resolve("sir") + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;"
+                        + "DEFAULT_NULL_ORDERING=HIGH",
+                "--gateway.storage.generated-key-file=" + data.resolve("storage.key"),
+                "--gateway.embedded-mail.smtp-port=" + smtp, "--gateway.embedded-mail.imap-port=" + imap));
+        args.addAll(List.of(more));
+        return args.toArray(String[]::new);
+    }
+
+    private static ConfigurableApplicationContext start(String[] args) {
+        return new SpringApplicationBuilder(SirGatewayApplication.class).profiles("embedded").run(args);
+    }
+
+    @Test
+    void adminPasswordFromTheEnvironmentShouldNeverBePrinted(@TempDir Path data, CapturedOutput output) throws IOException {
+        String secret = "Env-Set-Admin-" + System.nanoTime();
+        try (ConfigurableApplicationContext context = start(embedded(data, freePort(), freePort(),
+                "--gateway.security.admin.password=" + secret))) {
+            assertThat(output.getAll()).contains("running in embedded mode")
+                    .contains("sign in as admin with the password you set (gateway.security.admin.password)")
+                    .doesNotContain(secret);
+        }
+    }
+
+    @Test
+    void demoAdminPasswordShouldBePrinted(@TempDir Path data, CapturedOutput output) throws IOException {
+        try (ConfigurableApplicationContext context = start(embedded(data, freePort(), freePort()))) {
+            assertThat(output.getAll()).contains("sign in as admin / admin-demo-only");
+        }
+    }
+
+    @Test
+    void busySmtpPortShouldBeNamedWithItsProperty(@TempDir Path data, CapturedOutput output) throws IOException {
+        try (ServerSocket taken = new ServerSocket(0)) {
+            catchThrowable(() -> start(embedded(data, taken.getLocalPort(), freePort())).close());
+            assertThat(output.getAll()).contains("Port " + taken.getLocalPort() + ", for the embedded SMTP server")
+                    .contains("gateway.embedded-mail.smtp-port (environment: GATEWAY_EMBEDDED_MAIL_SMTP_PORT)");
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
