@@ -19,7 +19,7 @@ public enum FormField {
     NOTIFIER_EMAIL(Kind.TEXT, true, true),
     NOTIFIER_PHONE(Kind.TEXT, true, false),
     SIGNOFF_NAME(Kind.TEXT, true, true),
-    SIGNOFF_ROLE(Kind.TEXT, false, true),
+    SIGNOFF_ROLE(Kind.TEXT, true, true),
     INCIDENT_DATE(Kind.DATE, false, true),
     AWARE_DATE(Kind.DATE, false, false),
     INCIDENT_CATEGORY(Kind.LEVEL, false, true),
