@@ -51,6 +51,12 @@ public class NotificationClassifier {
             if (field == FormField.LOCAL_AUTHORITY) {
                 continue;
             }
+            if (field.tooLong(entry.getValue().text())) {
+                // never stored as it is: the operator reads it in the message and confirms it in the release
+                submission.triageReasons().add(field.key() + " is " + entry.getValue().text().length()
+                        + " characters long, more than the " + field.maxLength() + " the form takes: not kept");
+                continue;
+            }
             FieldValue value = read(field, entry.getValue());
             fields.put(field, value);
             if (value.value() == null) {
