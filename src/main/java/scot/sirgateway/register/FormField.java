@@ -29,7 +29,7 @@ public enum FormField {
     INCIDENT_TYPE_OTHER(Kind.TEXT, true, false, 200),
     OFFENDER_REF(Kind.TEXT, true, true, 100),
     OFFENDER_INITIALS(Kind.TEXT, true, false, 20),
-    OFFENDER_DOB(Kind.TEXT, true, false, 200),
+    OFFENDER_DOB(Kind.DATE, true, false, 500),
     OFFENDER_GENDER(Kind.TEXT, true, false, 50),
     ORDER_TYPE(Kind.ORDER_TYPE, false, true, 500),
     MAPPA(Kind.YES_NO, false, true, 500),

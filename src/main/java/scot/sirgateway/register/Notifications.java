@@ -201,7 +201,8 @@ public class Notifications {
     private Object fromColumn(String reference, FormField field, ResultSet rs) throws SQLException {
         String column = field.key();
         if (field.identifying()) {
-            return cipher.decryptValue(rs.getBytes(column), aad(reference, field));
+            String value = cipher.decryptValue(rs.getBytes(column), aad(reference, field));
+            return field.kind() == FormField.Kind.DATE ? isoDateOrAsWritten(value) : value;
         }
         return switch (field.kind()) {
             case DATE -> rs.getObject(column, LocalDate.class);
@@ -211,6 +212,15 @@ public class Notifications {
             case ORDER_TYPE -> Optional.ofNullable(rs.getString(column)).map(OrderType::valueOf).orElse(null);
             case TEXT, COUNCIL -> rs.getString(column);
         };
+    }
+
+    /** A date kept encrypted (the date of birth) is ISO; one stored before dates of birth were read as dates stays as written. */
+    private static Object isoDateOrAsWritten(String value) {
+        try {
+            return value == null ? null : LocalDate.parse(value);
+        } catch (java.time.format.DateTimeParseException e) {
+            return value;
+        }
     }
 
     private static String aad(String reference, FormField field) {
