@@ -51,6 +51,12 @@ public class NotificationClassifier {
             if (field == FormField.LOCAL_AUTHORITY) {
                 continue;
             }
+            if (field.tooLong(entry.getValue().text())) {
+                // never stored as it is: the operator reads it in the message and confirms it in the release
+                submission.triageReasons().add(field.key() + " is " + entry.getValue().text().length()
+                        + " characters long, more than the " + field.maxLength() + " the form takes: not kept");
+                continue;
+            }
             FieldValue value = read(field, entry.getValue());
             fields.put(field, value);
             if (value.value() == null) {
@@ -85,6 +91,15 @@ public class NotificationClassifier {
     }
 
     private FieldValue read(FormField field, Submission.RawValue raw) {
+        FieldValue value = readAsWritten(field, raw);
+        if (raw.source() == FieldSource.DESCRIPTION && field != FormField.DESCRIPTION && value.confidence() > FROM_DESCRIPTION) {
+            // read from the text around the form (a heading), not from a field of it: never certain
+            return new FieldValue(value.value(), value.source(), FROM_DESCRIPTION);
+        }
+        return value;
+    }
+
+    private FieldValue readAsWritten(FormField field, Submission.RawValue raw) {
         String text = raw.text().trim();
         if (field == FormField.MAPPA) {
             return typed(FormValues.mappa(text), raw.source(), CERTAIN);
@@ -97,7 +112,8 @@ public class NotificationClassifier {
         }
         return switch (field.kind()) {
             case TEXT, COUNCIL -> new FieldValue(text, raw.source(), CERTAIN);
-            case DATE -> typed(FormValues.dateIn(text), raw.source(), CERTAIN);
+            case DATE -> typed(field == FormField.OFFENDER_DOB ? FormValues.dateIn(text).map(NotificationClassifier::birthDate)
+                    : FormValues.dateIn(text), raw.source(), CERTAIN);
             case LEVEL -> typed(FormValues.level(text), raw.source(), CERTAIN);
             case YES_NO -> typed(FormValues.yesNo(text), raw.source(), CERTAIN);
             case INCIDENT_TYPE -> IncidentType.byCode(text).map(t -> new FieldValue(t, raw.source(), CERTAIN))
@@ -106,6 +122,11 @@ public class NotificationClassifier {
                     .map(o -> new FieldValue(o, raw.source(), CERTAIN))
                     .orElseGet(() -> typed(rules.order(text), raw.source(), KNOWN_WORDS));
         };
+    }
+
+    /** A date of birth written with a two-digit year ("01/02/90") is of the last century, not in the future. */
+    private static java.time.LocalDate birthDate(java.time.LocalDate date) {
+        return date.isAfter(java.time.LocalDate.now(scot.sirgateway.GatewayClock.ZONE)) ? date.minusYears(100) : date;
     }
 
     private static FieldValue typed(Optional<?> value, FieldSource source, double confidence) {

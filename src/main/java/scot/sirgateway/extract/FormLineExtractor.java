@@ -121,6 +121,8 @@ public class FormLineExtractor {
         String[] lines = text.split("\\r?\\n");
         FormField current = null;
         StringBuilder value = null;
+        FieldSource source = FieldSource.DOCUMENT_LABEL;
+        boolean fieldSeen = false;
         for (int i = 0; i < lines.length; i++) {
             String line = lines[i];
             if (line.equals("-- ")) {
@@ -146,27 +148,34 @@ public class FormLineExtractor {
             if (field.isEmpty() && stacked.isEmpty() && (label != null && byWords && rules.namesNoField(label)
                     || endsAsLabel && rules.namesNoField(alone))) {
                 // a label of something else (an index offence, a court): its value belongs to no field
-                put(submission, current, value);
+                put(submission, current, value, source);
                 current = null;
                 continue;
             }
             if (field.isPresent()) {
-                put(submission, current, value);
+                put(submission, current, value, source);
                 current = field.get();
                 value = new StringBuilder(m.group(3).trim());
+                // "Serious incident notification - Demo Council CJSW" above the form: a dash after words
+                // that only resemble a label, before any field, is a heading; what it gives is a guess
+                source = dash && !fieldSeen && rules.field(label).isEmpty() ? FieldSource.DESCRIPTION
+                        : FieldSource.DOCUMENT_LABEL;
+                fieldSeen = true;
             } else if (stacked.isPresent()) {
-                put(submission, current, value);
+                put(submission, current, value, source);
                 current = stacked.get();
                 value = new StringBuilder();
+                source = FieldSource.DOCUMENT_LABEL;
+                fieldSeen = true;
             } else if (current != null && !line.isBlank() && (value.isEmpty() || current.kind() == FormField.Kind.TEXT
                     || wrapped(lines[i - 1])) && value.length() < MAX_VALUE_CHARS) {
                 value.append(value.isEmpty() ? "" : "\n").append(trimmed);
             } else if (current != null && line.isBlank() && !value.isEmpty()) {
-                put(submission, current, value);
+                put(submission, current, value, source);
                 current = null;
             }
         }
-        put(submission, current, value);
+        put(submission, current, value, source);
     }
 
     /** A line a mail client broke at its width: the value goes on in the next one. */
@@ -174,13 +183,20 @@ public class FormLineExtractor {
         return previous.length() >= 60;
     }
 
-    private static void put(Submission submission, FormField field, StringBuilder value) {
+    /**
+     * The first value a label gives a field stays; but a field of the form written out always wins over
+     * a heading's guess ({@link FieldSource#DESCRIPTION}), wherever the two stand.
+     */
+    private static void put(Submission submission, FormField field, StringBuilder value, FieldSource source) {
         if (field == null || value == null) {
             return;
         }
         String text = value.length() > MAX_VALUE_CHARS ? value.substring(0, MAX_VALUE_CHARS) : value.toString();
-        if (!text.isBlank()) {
-            submission.rawValues().putIfAbsent(field, new Submission.RawValue(text, FieldSource.DOCUMENT_LABEL));
+        Submission.RawValue present = submission.rawValues().get(field);
+        boolean replacesGuess = present != null && present.source() == FieldSource.DESCRIPTION
+                && source != FieldSource.DESCRIPTION;
+        if (!text.isBlank() && (present == null || replacesGuess)) {
+            submission.rawValues().put(field, new Submission.RawValue(text, source));
         }
     }
 }

@@ -41,16 +41,20 @@ public class StoredMessages {
     private static final String COLUMNS = "id, source, message_id, sender, content_sha256, size_bytes, raw_blob_id, "
             + "headers_blob_id, received_at, state, delivery_count";
 
-    private static final RowMapper<StoredMessage> ROW = (rs, n) -> new StoredMessage(rs.getLong("id"),
-            rs.getString("source"), rs.getString("message_id"), rs.getString("sender"), rs.getString("content_sha256"),
-            rs.getLong("size_bytes"), rs.getString("raw_blob_id"), rs.getString("headers_blob_id"),
-            rs.getObject("received_at", OffsetDateTime.class), State.valueOf(rs.getString("state")),
-            rs.getInt("delivery_count"));
-
     private final JdbcClient jdbc;
     private final BlobStore blobs;
     private final StorageCipher cipher;
     private final Clock clock;
+
+    /** The sender's address is personal data: sealed, bound to the row (its id in the associated data). */
+    private final RowMapper<StoredMessage> row = (rs, n) -> {
+        long id = rs.getLong("id");
+        return new StoredMessage(id, rs.getString("source"), rs.getString("message_id"),
+                openSender(id, rs.getBytes("sender")), rs.getString("content_sha256"), rs.getLong("size_bytes"),
+                rs.getString("raw_blob_id"), rs.getString("headers_blob_id"),
+                rs.getObject("received_at", OffsetDateTime.class), State.valueOf(rs.getString("state")),
+                rs.getInt("delivery_count"));
+    };
 
     public StoredMessages(JdbcClient jdbc, BlobStore blobs, StorageCipher cipher, Clock clock) {
         this.jdbc = jdbc;
@@ -98,16 +102,24 @@ public class StoredMessages {
     private long insert(String source, String messageId, String sender, String rawSha256, String contentSha256,
             long size, String rawBlobId, String headersBlobId, State state) {
         var keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
-        jdbc.sql("INSERT INTO stored_message (source, message_id, sender, raw_sha256, content_sha256, size_bytes, "
-                        + "raw_blob_id, headers_blob_id, received_at, state) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-                .params(source, messageId, sender, rawSha256, contentSha256, size, rawBlobId, headersBlobId,
+        jdbc.sql("INSERT INTO stored_message (source, message_id, raw_sha256, content_sha256, size_bytes, "
+                        + "raw_blob_id, headers_blob_id, received_at, state) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                .params(source, messageId, rawSha256, contentSha256, size, rawBlobId, headersBlobId,
                         OffsetDateTime.now(clock), state.name())
                 .update(keys, "id");
-        return keys.getKey().longValue();
+        long id = keys.getKey().longValue();
+        jdbc.sql("UPDATE stored_message SET sender = ? WHERE id = ?")
+                .params(cipher.encryptValue(sender, StorageCipher.associatedData("stored_message", id, "sender")), id)
+                .update();
+        return id;
+    }
+
+    private String openSender(long id, byte[] sealed) {
+        return cipher.decryptValue(sealed, StorageCipher.associatedData("stored_message", id, "sender"));
     }
 
     public Optional<StoredMessage> find(long id) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM stored_message WHERE id = ?").param(id).query(ROW).optional();
+        return jdbc.sql("SELECT " + COLUMNS + " FROM stored_message WHERE id = ?").param(id).query(row).optional();
     }
 
     /** The decrypted bytes as they arrived (or the headers, for a message whose bytes were not kept). */

@@ -40,8 +40,10 @@ class ApiProblems extends ResponseEntityExceptionHandler {
     }
 
     @ExceptionHandler(Exception.class)
-    ProblemDetail unexpected(Exception e) {
-        log.error("API call failed", e);
+    ProblemDetail unexpected(Exception e, jakarta.servlet.http.HttpServletRequest request) {
+        // the class and SQL state only: an exception's message can quote the values of the request
+        log.error("API call {} {} failed: {}", request.getMethod(), request.getRequestURI(),
+                scot.sirgateway.quarantine.FailureSummary.of(e));
         return ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
                 "The gateway could not answer this request; the error is logged for the operators.");
     }

@@ -1,7 +1,10 @@
 package scot.sirgateway.operator;
 
+import jakarta.servlet.http.HttpServletRequest;
+
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.security.config.Customizer;
@@ -13,7 +16,9 @@ import org.springframework.security.web.SecurityFilterChain;
 /**
  * Who may see what: the health endpoint is open (it names components, never details); reading the
  * API wants an operator, inspector or admin, changing anything an operator or admin, by HTTP Basic
- * (programs) or session login (the console). Failures answer problem+json.
+ * (programs) or session login (the console). A post in a session needs the CSRF token; only a
+ * program's call (HTTP Basic without a session, not a browser's cross-site request) is exempt.
+ * Failures answer problem+json.
  */
 @Configuration(proxyBeanMethods = false)
 public class SecurityConfiguration {
@@ -42,10 +47,39 @@ public class SecurityConfiguration {
                         .accessDeniedHandler((request, response, e) -> problem(response, HttpStatus.FORBIDDEN,
                                 "Your account may not do this.")))
                 .formLogin(Customizer.withDefaults())
-                // programs call the API with HTTP Basic and no session; the console's session cookie is
-                // SameSite=Strict (application.yml), so no other site can make a browser post to it
-                .csrf(csrf -> csrf.ignoringRequestMatchers("/api/**"));
+                // a session (the console) needs the CSRF token, on /api too: SameSite=Strict does not
+                // cover credentials a browser caches for HTTP Basic, so only a program's call is exempt
+                .csrf(csrf -> csrf.ignoringRequestMatchers(SecurityConfiguration::programCall));
         return http.build();
+    }
+
+    /**
+     * A program's call to the API, exempt from CSRF: HTTP Basic (or a bearer token) credentials in the
+     * request, no session, and nothing of a browser's cross-site request (a browser always sends
+     * {@code Origin} or {@code Sec-Fetch-Site} on a cross-site POST; programs send neither, or their own).
+     */
+    static boolean programCall(HttpServletRequest request) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
+        boolean credentials = authorization != null && (authorization.regionMatches(true, 0, "Basic ", 0, 6)
+                || authorization.regionMatches(true, 0, "Bearer ", 0, 7));
+        boolean session = request.getRequestedSessionId() != null || request.getSession(false) != null;
+        return path.startsWith("/api/") && credentials && !session && !crossSite(request);
+    }
+
+    private static boolean crossSite(HttpServletRequest request) {
+        String fetchSite = request.getHeader("Sec-Fetch-Site");
+        if (fetchSite != null && !fetchSite.equalsIgnoreCase("same-origin") && !fetchSite.equalsIgnoreCase("none")) {
+            return true;
+        }
+        String origin = request.getHeader(HttpHeaders.ORIGIN);
+        return origin != null && !origin.equalsIgnoreCase(ownOrigin(request));
+    }
+
+    private static String ownOrigin(HttpServletRequest request) {
+        int port = request.getServerPort();
+        boolean defaultPort = port == 80 && "http".equals(request.getScheme()) || port == 443 && "https".equals(request.getScheme());
+        return request.getScheme() + "://" + request.getServerName() + (defaultPort ? "" : ":" + port);
     }
 
     private static void problem(jakarta.servlet.http.HttpServletResponse response, HttpStatus status, String detail)

@@ -9,8 +9,13 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 import scot.sirgateway.storage.BlobStore;
+import scot.sirgateway.storage.StorageCipher;
 
-/** The {@code outbox_mail} table: mails waiting to go out, and those already sent. */
+/**
+ * The {@code outbox_mail} table: mails waiting to go out, and those already sent. The recipient and the
+ * relay's last error are sealed (bound to the mail's Message-ID); a keyed hash of the recipient stands
+ * in for it where mails are counted per address.
+ */
 @Repository
 public class Outbox {
 
@@ -25,12 +30,18 @@ public class Outbox {
 
     private final JdbcClient jdbc;
     private final BlobStore blobs;
+    private final StorageCipher cipher;
     private final Clock clock;
 
-    public Outbox(JdbcClient jdbc, BlobStore blobs, Clock clock) {
+    public Outbox(JdbcClient jdbc, BlobStore blobs, StorageCipher cipher, Clock clock) {
         this.jdbc = jdbc;
         this.blobs = blobs;
+        this.cipher = cipher;
         this.clock = clock;
+    }
+
+    private static String aad(String messageId, String column) {
+        return StorageCipher.associatedData("outbox_mail", messageId, column);
     }
 
     /**
@@ -45,9 +56,10 @@ public class Outbox {
             return false;
         }
         OffsetDateTime now = OffsetDateTime.now(clock);
-        jdbc.sql("INSERT INTO outbox_mail (purpose, message_id, recipient, notification_id, quarantine_id, mime_blob_id, "
-                        + "state, attempts, next_attempt_at, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, 0, ?, ?)")
-                .params(purpose.name(), messageId, recipient, notificationId, quarantineId, blobs.put(mime),
+        jdbc.sql("INSERT INTO outbox_mail (purpose, message_id, recipient, recipient_hash, notification_id, quarantine_id, "
+                        + "mime_blob_id, state, attempts, next_attempt_at, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)")
+                .params(purpose.name(), messageId, cipher.encryptValue(recipient, aad(messageId, "recipient")),
+                        cipher.lookupHash(recipient), notificationId, quarantineId, blobs.put(mime),
                         State.PENDING.name(), now, now)
                 .update();
         return true;
@@ -58,7 +70,8 @@ public class Outbox {
                         + "FROM outbox_mail WHERE state = ? AND next_attempt_at <= ? ORDER BY id LIMIT ?")
                 .params(State.PENDING.name(), OffsetDateTime.now(clock), max)
                 .query((rs, n) -> new OutboxMail(rs.getLong("id"), Purpose.valueOf(rs.getString("purpose")),
-                        rs.getString("message_id"), rs.getString("recipient"),
+                        rs.getString("message_id"),
+                        cipher.decryptValue(rs.getBytes("recipient"), aad(rs.getString("message_id"), "recipient")),
                         (Long) rs.getObject("notification_id", Long.class), rs.getString("mime_blob_id"),
                         rs.getInt("attempts")))
                 .list();
@@ -74,10 +87,19 @@ public class Outbox {
     }
 
     public void markFailed(long id, String error, Duration retryIn) {
+        String messageId = jdbc.sql("SELECT message_id FROM outbox_mail WHERE id = ?").param(id).query(String.class).single();
         jdbc.sql("UPDATE outbox_mail SET attempts = attempts + 1, last_error = ?, next_attempt_at = ? WHERE id = ?")
-                .params(error.length() > 500 ? error.substring(0, 500) : error,
-                        OffsetDateTime.now(clock).plus(retryIn), id)
+                .params(cipher.encryptValue(error.length() > 500 ? error.substring(0, 500) : error,
+                        aad(messageId, "last_error")), OffsetDateTime.now(clock).plus(retryIn), id)
                 .update();
+    }
+
+    /** The relay's answer to the last failed attempt; null when there was none. */
+    public String lastError(long id) {
+        return jdbc.sql("SELECT message_id, last_error FROM outbox_mail WHERE id = ?").param(id)
+                .query((rs, n) -> java.util.Optional.ofNullable(cipher.decryptValue(rs.getBytes("last_error"),
+                        aad(rs.getString("message_id"), "last_error"))))
+                .single().orElse(null);
     }
 
     /** How many mails of this purpose were ever queued for this notification. */
@@ -94,7 +116,7 @@ public class Outbox {
 
     /** How many mails of this purpose went, or wait to go, to this address since the given time. */
     public long countSince(Purpose purpose, String recipient, OffsetDateTime since) {
-        return jdbc.sql("SELECT COUNT(*) FROM outbox_mail WHERE purpose = ? AND recipient = ? AND created_at >= ?")
-                .params(purpose.name(), recipient, since).query(Long.class).single();
+        return jdbc.sql("SELECT COUNT(*) FROM outbox_mail WHERE purpose = ? AND recipient_hash = ? AND created_at >= ?")
+                .params(purpose.name(), cipher.lookupHash(recipient), since).query(Long.class).single();
     }
 }

@@ -50,7 +50,7 @@ public class Quarantine {
             quarantine(storedMessageId, stage, q.reasonCode(), q.reason());
         } else {
             String kind = failure == null ? "unknown error" : failure.getClass().getSimpleName();
-            log.error("stage {} kept failing on stored message {}", stage, storedMessageId, failure);
+            log.error("stage {} kept failing on stored message {}: {}", stage, storedMessageId, FailureSummary.of(failure));
             quarantine(storedMessageId, stage, ReasonCode.RETRIES_EXHAUSTED, "The " + stage
                     + " stage failed on every attempt (" + kind + "). Fix the cause, then reprocess the message.");
         }

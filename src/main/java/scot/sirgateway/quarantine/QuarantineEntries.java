@@ -7,8 +7,14 @@ import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
 
-/** The {@code quarantine} table. */
+import scot.sirgateway.storage.StorageCipher;
+
+/**
+ * The {@code quarantine} table. The sender's address and the reason (which may describe what the
+ * message held) are personal data: sealed by the storage cipher, bound to the entry's id and column.
+ */
 @Repository
 public class QuarantineEntries {
 
@@ -19,41 +25,55 @@ public class QuarantineEntries {
     }
 
     private final JdbcClient jdbc;
+    private final StorageCipher cipher;
     private final Clock clock;
 
-    public QuarantineEntries(JdbcClient jdbc, Clock clock) {
+    public QuarantineEntries(JdbcClient jdbc, StorageCipher cipher, Clock clock) {
         this.jdbc = jdbc;
+        this.cipher = cipher;
         this.clock = clock;
     }
 
+    @Transactional
     public long add(Long storedMessageId, OffsetDateTime receivedAt, String messageId, String sender, String stage,
             ReasonCode reasonCode, String reason) {
         var keys = new GeneratedKeyHolder();
-        jdbc.sql("INSERT INTO quarantine (stored_message_id, received_at, message_id, sender, stage, reason_code, "
-                        + "reason, state, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
-                .params(storedMessageId, receivedAt, messageId, sender, stage, reasonCode.name(),
-                        reason.length() > 1000 ? reason.substring(0, 1000) : reason, State.OPEN.name(),
+        jdbc.sql("INSERT INTO quarantine (stored_message_id, received_at, message_id, stage, reason_code, "
+                        + "state, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)")
+                .params(storedMessageId, receivedAt, messageId, stage, reasonCode.name(), State.OPEN.name(),
                         OffsetDateTime.now(clock))
                 .update(keys, "id");
-        return keys.getKey().longValue();
+        long id = keys.getKey().longValue();
+        String shortReason = reason.length() > 1000 ? reason.substring(0, 1000) : reason;
+        jdbc.sql("UPDATE quarantine SET sender = ?, reason = ? WHERE id = ?")
+                .params(cipher.encryptValue(sender, aad(id, "sender")), cipher.encryptValue(shortReason, aad(id, "reason")), id)
+                .update();
+        return id;
     }
 
     private static final String COLUMNS = "id, stored_message_id, received_at, message_id, sender, stage, reason_code, "
             + "reason, state, created_at";
 
-    private static final org.springframework.jdbc.core.RowMapper<Entry> ROW = (rs, n) -> new Entry(rs.getLong("id"),
-            (Long) rs.getObject("stored_message_id", Long.class), rs.getObject("received_at", OffsetDateTime.class),
-            rs.getString("message_id"), rs.getString("sender"), rs.getString("stage"),
-            ReasonCode.valueOf(rs.getString("reason_code")), rs.getString("reason"), State.valueOf(rs.getString("state")),
-            rs.getObject("created_at", OffsetDateTime.class));
+    private Entry read(java.sql.ResultSet rs, int rowNumber) throws java.sql.SQLException {
+        long id = rs.getLong("id");
+        return new Entry(id, (Long) rs.getObject("stored_message_id", Long.class),
+                rs.getObject("received_at", OffsetDateTime.class), rs.getString("message_id"),
+                cipher.decryptValue(rs.getBytes("sender"), aad(id, "sender")), rs.getString("stage"),
+                ReasonCode.valueOf(rs.getString("reason_code")), cipher.decryptValue(rs.getBytes("reason"), aad(id, "reason")),
+                State.valueOf(rs.getString("state")), rs.getObject("created_at", OffsetDateTime.class));
+    }
+
+    private static String aad(long id, String column) {
+        return StorageCipher.associatedData("quarantine", id, column);
+    }
 
     public List<Entry> open() {
         return jdbc.sql("SELECT " + COLUMNS + " FROM quarantine WHERE state = ? ORDER BY id")
-                .param(State.OPEN.name()).query(ROW).list();
+                .param(State.OPEN.name()).query(this::read).list();
     }
 
     public java.util.Optional<Entry> find(long id) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM quarantine WHERE id = ?").param(id).query(ROW).optional();
+        return jdbc.sql("SELECT " + COLUMNS + " FROM quarantine WHERE id = ?").param(id).query(this::read).optional();
     }
 
     /** Closes an open entry; answers false when it was not open any more. */

@@ -53,6 +53,8 @@ public class NotificationRelease {
                 problems.add("local_authority comes from the sender and cannot be corrected here");
             } else if (text == null || text.isBlank()) {
                 problems.add(key + " is empty");
+            } else if (field.tooLong(text)) {
+                problems.add(key + " is " + text.length() + " characters long; the form takes at most " + field.maxLength());
             } else {
                 classifier.readOperatorValue(field, text).ifPresentOrElse(value -> corrected.put(field, value),
                         () -> problems.add(key + " has a value the gateway cannot read as " + field.kind().name().toLowerCase()));

@@ -21,8 +21,9 @@ import org.springframework.stereotype.Repository;
 import scot.sirgateway.storage.StorageCipher;
 
 /**
- * The {@code notification} table and its fields. Identifying fields are encrypted with the reference
- * and the field key as associated data, so a value cannot be moved to another notification or field.
+ * The {@code notification} table and its fields. Identifying fields, and the sender, the signer and
+ * the layers (which name signers), are encrypted with the reference and the column as associated
+ * data, so a value cannot be moved to another notification or field.
  */
 @Repository
 public class Notifications {
@@ -72,9 +73,11 @@ public class Notifications {
                 "working_days_late", "forward_due", "review_due"));
         List<Object> values = new ArrayList<>(Arrays.asList(envelope.reference(), envelope.storedMessageId(),
                 envelope.status().name(), envelope.source(), envelope.receivedAt(), envelope.messageId(),
-                envelope.sender(), envelope.signer(), envelope.signatureVerified(), envelope.decrypted(),
+                seal(envelope.reference(), "sender", envelope.sender()), seal(envelope.reference(), "signer", envelope.signer()),
+                envelope.signatureVerified(), envelope.decrypted(),
                 envelope.group(), envelope.domesticAbuse(), envelope.historical(), OffsetDateTime.now(clock),
-                LAYERS_JSON.writeValueAsString(envelope.layers()), envelope.notifiedWithin5WorkingDays(),
+                seal(envelope.reference(), "layers", LAYERS_JSON.writeValueAsString(envelope.layers())),
+                envelope.notifiedWithin5WorkingDays(),
                 envelope.workingDaysLate(), envelope.forwardDue(), envelope.reviewDue()));
         for (Map.Entry<FormField, FieldValue> entry : fields.entrySet()) {
             if (entry.getValue().value() != null) {
@@ -198,7 +201,8 @@ public class Notifications {
     private Object fromColumn(String reference, FormField field, ResultSet rs) throws SQLException {
         String column = field.key();
         if (field.identifying()) {
-            return cipher.decryptValue(rs.getBytes(column), aad(reference, field));
+            String value = cipher.decryptValue(rs.getBytes(column), aad(reference, field));
+            return field.kind() == FormField.Kind.DATE ? isoDateOrAsWritten(value) : value;
         }
         return switch (field.kind()) {
             case DATE -> rs.getObject(column, LocalDate.class);
@@ -210,8 +214,26 @@ public class Notifications {
         };
     }
 
+    /** A date kept encrypted (the date of birth) is ISO; one stored before dates of birth were read as dates stays as written. */
+    private static Object isoDateOrAsWritten(String value) {
+        try {
+            return value == null ? null : LocalDate.parse(value);
+        } catch (java.time.format.DateTimeParseException e) {
+            return value;
+        }
+    }
+
     private static String aad(String reference, FormField field) {
-        return "notification:" + reference + ":" + field.key();
+        return StorageCipher.associatedData("notification", reference, field.key());
+    }
+
+    private byte[] seal(String reference, String column, String value) {
+        return cipher.encryptValue(value, StorageCipher.associatedData("notification", reference, column));
+    }
+
+    private String open(ResultSet rs, String column) throws SQLException {
+        return cipher.decryptValue(rs.getBytes(column),
+                StorageCipher.associatedData("notification", rs.getString("reference"), column));
     }
 
     private Stored read(ResultSet rs) throws SQLException {
@@ -236,17 +258,17 @@ public class Notifications {
         return new Stored(envelope, values, fields);
     }
 
-    private static Envelope envelope(ResultSet rs) throws SQLException {
+    private Envelope envelope(ResultSet rs) throws SQLException {
         return new Envelope(rs.getLong("id"), rs.getString("reference"), NotificationStatus.valueOf(rs.getString("status")),
                 rs.getString("source"), rs.getObject("received_at", OffsetDateTime.class), rs.getString("message_id"),
-                rs.getString("sender"), rs.getString("signer"), rs.getBoolean("signature_verified"),
+                open(rs, "sender"), open(rs, "signer"), rs.getBoolean("signature_verified"),
                 rs.getBoolean("decrypted"), rs.getString("group_code"), (Boolean) rs.getObject("domestic_abuse", Boolean.class),
                 (Boolean) rs.getObject("historical", Boolean.class),
                 (Boolean) rs.getObject("notified_within_5_working_days", Boolean.class),
                 (Integer) rs.getObject("working_days_late", Integer.class),
                 rs.getObject("acknowledged_at", OffsetDateTime.class), rs.getObject("forward_due", OffsetDateTime.class),
                 rs.getObject("forwarded_at", OffsetDateTime.class), rs.getObject("review_due", LocalDate.class),
-                (Long) rs.getObject("stored_message_id", Long.class), layers(rs.getString("layers")));
+                (Long) rs.getObject("stored_message_id", Long.class), layers(open(rs, "layers")));
     }
 
     private static List<Layer> layers(String json) {

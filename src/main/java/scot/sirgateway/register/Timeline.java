@@ -5,10 +5,15 @@ import java.time.OffsetDateTime;
 import java.util.List;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
+
+import scot.sirgateway.storage.StorageCipher;
 
 /**
- * A notification's append-only history. Details describe what happened, never the values received.
+ * A notification's append-only history. Details describe what happened, never the values received;
+ * being free text they are sealed all the same, bound to the event's id.
  */
 @Repository
 public class Timeline {
@@ -19,10 +24,12 @@ public class Timeline {
     }
 
     private final JdbcClient jdbc;
+    private final StorageCipher cipher;
     private final Clock clock;
 
-    public Timeline(JdbcClient jdbc, Clock clock) {
+    public Timeline(JdbcClient jdbc, StorageCipher cipher, Clock clock) {
         this.jdbc = jdbc;
+        this.cipher = cipher;
         this.clock = clock;
     }
 
@@ -30,17 +37,27 @@ public class Timeline {
         append(notificationId, OffsetDateTime.now(clock), type, detail, SYSTEM);
     }
 
+    @Transactional
     public void append(long notificationId, OffsetDateTime at, String type, String detail, String actor) {
-        jdbc.sql("INSERT INTO notification_event (notification_id, at, type, detail, actor) VALUES (?, ?, ?, ?, ?)")
-                .params(notificationId, at, type, detail == null || detail.length() <= 1000 ? detail : detail.substring(0, 1000), actor)
-                .update();
+        var keys = new GeneratedKeyHolder();
+        jdbc.sql("INSERT INTO notification_event (notification_id, at, type, actor) VALUES (?, ?, ?, ?)")
+                .params(notificationId, at, type, actor)
+                .update(keys, "id");
+        long id = keys.getKey().longValue();
+        String shortDetail = detail == null || detail.length() <= 1000 ? detail : detail.substring(0, 1000);
+        jdbc.sql("UPDATE notification_event SET detail = ? WHERE id = ?")
+                .params(cipher.encryptValue(shortDetail, aad(id)), id).update();
+    }
+
+    private static String aad(long eventId) {
+        return StorageCipher.associatedData("notification_event", eventId, "detail");
     }
 
     public List<Event> of(long notificationId) {
-        return jdbc.sql("SELECT at, type, detail, actor FROM notification_event WHERE notification_id = ? ORDER BY id")
+        return jdbc.sql("SELECT id, at, type, detail, actor FROM notification_event WHERE notification_id = ? ORDER BY id")
                 .param(notificationId)
                 .query((rs, n) -> new Event(rs.getObject("at", OffsetDateTime.class), rs.getString("type"),
-                        rs.getString("detail"), rs.getString("actor")))
+                        cipher.decryptValue(rs.getBytes("detail"), aad(rs.getLong("id"))), rs.getString("actor")))
                 .list();
     }
 }

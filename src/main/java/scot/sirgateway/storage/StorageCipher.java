@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.Map;
 
 import javax.crypto.Cipher;
+import javax.crypto.Mac;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
@@ -32,6 +33,7 @@ public class StorageCipher {
     private final SecureRandom random = new SecureRandom();
     private final String currentKeyId;
     private final Map<String, SecretKey> keys = new HashMap<>();
+    private final SecretKey lookupKey;
 
     public StorageCipher(StorageProperties properties) {
         this.currentKeyId = properties.keyId();
@@ -45,6 +47,7 @@ public class StorageCipher {
                 keys.put(id, parseKey("gateway.storage.old-keys." + id, value));
             }
         });
+        lookupKey = new SecretKeySpec(hmac(keys.get(currentKeyId), "sir-gateway lookup hash v1"), "HmacSHA256");
     }
 
     /** A ciphertext with the id of the key and the IV that made it. */
@@ -76,6 +79,14 @@ public class StorageCipher {
     }
 
     /**
+     * The associated data of a value kept in a column: its table, the row's key (id, reference or
+     * Message-ID) and the column, so a ciphertext moved to another row or column fails to decrypt.
+     */
+    public static String associatedData(String table, Object row, String column) {
+        return table + ":" + row + ":" + column;
+    }
+
+    /**
      * A compact single-column form for short values: key id, IV and ciphertext in one byte array.
      * Layout: key id length (1 byte), key id (ASCII), IV (12 bytes), ciphertext.
      */
@@ -103,6 +114,28 @@ public class StorageCipher {
         byte[] iv = java.util.Arrays.copyOfRange(packed, ivStart, ivStart + IV_BYTES);
         byte[] ciphertext = java.util.Arrays.copyOfRange(packed, ivStart + IV_BYTES, packed.length);
         return new String(decrypt(new Sealed(keyId, iv, ciphertext), associatedData), StandardCharsets.UTF_8);
+    }
+
+    /**
+     * A keyed hash (HMAC-SHA256, hex) of a value kept encrypted, for the columns that are also looked up
+     * by value (the outbox's count per recipient). Its key is derived from the current storage key, so
+     * the hash tells nothing to whoever lacks that key; after a key rotation new rows hash differently.
+     */
+    public String lookupHash(String value) {
+        if (value == null) {
+            return null;
+        }
+        return java.util.HexFormat.of().formatHex(hmac(lookupKey, value));
+    }
+
+    private static byte[] hmac(SecretKey key, String value) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(key.getEncoded(), "HmacSHA256"));
+            return mac.doFinal(value.getBytes(StandardCharsets.UTF_8));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HMAC-SHA256 is not available", e);
+        }
     }
 
     private static Cipher cipher(int mode, SecretKey key, byte[] iv, String associatedData)

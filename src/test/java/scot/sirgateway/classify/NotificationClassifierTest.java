@@ -107,4 +107,34 @@ class NotificationClassifierTest {
         assertThat(s.fields().get(FormField.MAPPA).value()).isEqualTo(false);
         assertThat(s.fields().get(FormField.ORDER_TYPE).value()).isEqualTo(OrderType.CPO);
     }
+
+    @Test
+    void aValueFromAHeadingShouldNeverBeCertain() throws Exception {
+        Submission submission = scot.sirgateway.support.TestSubmissions.submission("From: a@glasgow.gov.uk\r\nContent-Type: text/plain\r\n\r\nx\r\n");
+        submission.identifySender("a@glasgow.gov.uk", councils.byName("Glasgow City").orElseThrow());
+        submission.rawValues().put(FormField.NOTIFIER_NAME, new Submission.RawValue("Demo Council CJSW", FieldSource.DESCRIPTION));
+        Submission s = classifier.classify(submission);
+        assertThat(s.fields().get(FormField.NOTIFIER_NAME).confidence()).isLessThan(NotificationClassifier.SURE);
+        assertThat(s.triageReasons()).anyMatch(r -> r.startsWith("notifier_name is uncertain"));
+    }
+
+    @Test
+    void dateOfBirthShouldBeReadAsADateLikeTheOthers() throws Exception {
+        assertThat(classified(Map.of(FormField.OFFENDER_DOB, "01/02/1990")).fields().get(FormField.OFFENDER_DOB).value())
+                .isEqualTo(java.time.LocalDate.of(1990, 2, 1));
+        assertThat(classified(Map.of(FormField.OFFENDER_DOB, "3rd February 1985")).fields().get(FormField.OFFENDER_DOB).value())
+                .isEqualTo(java.time.LocalDate.of(1985, 2, 3));
+        // two digits of a year of birth are of the last century when this one's would be in the future
+        assertThat(classified(Map.of(FormField.OFFENDER_DOB, "01.02.90")).fields().get(FormField.OFFENDER_DOB).value())
+                .isEqualTo(java.time.LocalDate.of(1990, 2, 1));
+        assertThat(classified(Map.of(FormField.OFFENDER_DOB, "not a date")).triageReasons())
+                .contains("offender_dob could not be read");
+    }
+
+    @Test
+    void aValueLongerThanTheFormTakesShouldGoToTriageWithoutBeingKept() throws Exception {
+        Submission s = classified(Map.of(FormField.SIGNOFF_ROLE, "x".repeat(257)));
+        assertThat(s.fields()).doesNotContainKey(FormField.SIGNOFF_ROLE);
+        assertThat(s.triageReasons()).contains("signoff_role is 257 characters long, more than the 200 the form takes: not kept");
+    }
 }

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import scot.sirgateway.intake.Submission;
 import scot.sirgateway.quarantine.QuarantineException;
 import scot.sirgateway.quarantine.ReasonCode;
+import scot.sirgateway.register.FieldSource;
 import scot.sirgateway.register.FormField;
 import scot.sirgateway.support.TestSubmissions;
 
@@ -85,5 +86,24 @@ class FormLineExtractorTest {
         assertThat(s.rawValues().get(FormField.ORDER_TYPE).text()).isEqualTo("Non-Parole Licence - released HMP Edinburgh 22/09/2025");
         assertThat(s.rawValues().get(FormField.MAPPA).text()).isEqualTo("MAPPA Cat 1 Level 2");
         assertThat(s.rawValues().get(FormField.INCIDENT_CATEGORY).text()).isEqualTo("Category Three");
+    }
+
+    @Test
+    void anExplicitFieldShouldWinOverAHeadingAndAHeadingShouldOnlyGuess() throws Exception {
+        Submission both = extractor.extract(submission("From: a@demo-council.test\r\nContent-Type: text/plain\r\n\r\n"
+                + "Serious incident notification - Demo Council CJSW\r\n\r\n"
+                + "notifier_name: Jane Notifier\r\noffender_ref: X9\r\n"));
+        assertThat(both.rawValues().get(FormField.NOTIFIER_NAME).text()).isEqualTo("Jane Notifier");
+        assertThat(both.rawValues().get(FormField.NOTIFIER_NAME).source()).isEqualTo(FieldSource.DOCUMENT_LABEL);
+
+        Submission headingOnly = extractor.extract(submission("From: a@demo-council.test\r\nContent-Type: text/plain\r\n\r\n"
+                + "Serious incident notification - Demo Council CJSW\r\n\r\noffender_ref: X9\r\n"));
+        assertThat(headingOnly.rawValues().get(FormField.NOTIFIER_NAME).text()).isEqualTo("Demo Council CJSW");
+        assertThat(headingOnly.rawValues().get(FormField.NOTIFIER_NAME).source()).isEqualTo(FieldSource.DESCRIPTION);
+
+        // a dash label among the form's fields is still a label
+        Submission within = extractor.extract(submission("From: a@demo-council.test\r\nContent-Type: text/plain\r\n\r\n"
+                + "offender_ref: X9\r\nNature of the incident - Stalking\r\n"));
+        assertThat(within.rawValues().get(FormField.INCIDENT_TYPE).source()).isEqualTo(FieldSource.DOCUMENT_LABEL);
     }
 }

@@ -171,7 +171,7 @@ class MailIntakeFlowTest extends GatewayTest {
         assertThat((String) quarantined.get("reason")).contains("unknown-place.example");
         Thread.sleep(3000);
         assertThat(mail.received(sender)).isEmpty();
-        assertThat(count("SELECT COUNT(*) FROM outbox_mail WHERE recipient = ?", sender)).isZero();
+        assertThat(count("SELECT COUNT(*) FROM outbox_mail WHERE recipient_hash = ?", cipher.lookupHash(sender))).isZero();
     }
 
     @Test

@@ -14,6 +14,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import scot.sirgateway.SirGatewayApplication;
+import scot.sirgateway.storage.StorageCipher;
 import scot.sirgateway.support.TestMailServer;
 import scot.sirgateway.support.TestMessages;
 
@@ -99,16 +100,18 @@ class SmtpOutageTest {
         String reference;
         try (ConfigurableApplicationContext down = start(deadPort())) {
             JdbcClient jdbc = down.getBean(JdbcClient.class);
+            String recipientHash = down.getBean(StorageCipher.class).lookupHash(sender);
             assertThat(down.getEnvironment().getProperty("spring.datasource.url")).isEqualTo(DATABASE);
             mail.send(sender, INTAKE, TestMessages.plainNotification(sender, messageId, TestMessages.completeForm("outage")));
             reference = Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> jdbc
                     .sql("SELECT reference FROM notification WHERE message_id = ?").param(messageId)
                     .query(String.class).optional().orElse(null), r -> r != null);
             Map<String, Object> waiting = Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> jdbc
-                    .sql("SELECT state, attempts, last_error FROM outbox_mail WHERE recipient = ?").param(sender)
+                    .sql("SELECT id, state, attempts FROM outbox_mail WHERE recipient_hash = ?").param(recipientHash)
                     .query().singleRow(), row -> ((Number) row.get("attempts")).intValue() >= 2);
             assertThat(waiting.get("state")).isEqualTo("PENDING");
-            assertThat((String) waiting.get("last_error")).contains("relay unreachable");
+            assertThat(down.getBean(Outbox.class).lastError(((Number) waiting.get("id")).longValue()))
+                    .contains("relay unreachable");
             assertThat(mail.received(sender)).isEmpty();
         }
 
@@ -118,7 +121,8 @@ class SmtpOutageTest {
             Thread.sleep(4000); // time enough for a second send, were there to be one
             assertThat(mail.received(sender)).hasSize(1);
             assertThat(mail.received(sender).get(0).getSubject()).contains(reference);
-            assertThat(jdbc.sql("SELECT state FROM outbox_mail WHERE recipient = ?").param(sender)
+            assertThat(jdbc.sql("SELECT state FROM outbox_mail WHERE recipient_hash = ?")
+                    .param(up.getBean(StorageCipher.class).lookupHash(sender))
                     .query(String.class).single()).isEqualTo("SENT");
             assertThat(jdbc.sql("SELECT COUNT(*) FROM notification WHERE message_id = ?").param(messageId)
                     .query(Long.class).single()).isEqualTo(1);

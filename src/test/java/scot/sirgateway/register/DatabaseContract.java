@@ -155,12 +155,13 @@ abstract class DatabaseContract extends GatewayClient {
     @Test
     void nothingOfTheMailShouldBeReadableInTheDatabase() throws Exception {
         String marker = "Zq" + Long.toString(System.nanoTime(), 36);
-        String sender = "secret@demo-council.test";
+        String sender = "secret" + marker + "@demo-council.test";
         String messageId = TestMessages.newMessageId("demo-council.test");
         mail.send(sender, intake(), TestMessages.plain(sender, messageId, "Notification " + marker,
                 "offender_ref: OREF" + marker + "\r\noffender_initials: I" + marker + "\r\ndescription: D" + marker
-                        + " happened\r\nnotifier_name: N" + marker + "\r\n", Map.of()));
+                        + " happened\r\nnotifier_name: N" + marker + "\r\nsignoff_role: R" + marker + "\r\n", Map.of()));
         awaitReference(messageId);
+        // the acknowledgement to the sender is queued in the same transaction: its recipient is there too
 
         List<String> tables = jdbc.sql("SELECT table_name FROM information_schema.tables WHERE LOWER(table_schema) = 'public' "
                 + "AND LOWER(table_type) IN ('table', 'base table')").query(String.class).list();

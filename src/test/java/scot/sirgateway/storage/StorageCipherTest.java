@@ -61,4 +61,15 @@ class StorageCipherTest {
         assertThat(second.decryptValue(sealed, "x")).isEqualTo("demo");
         assertThat(Files.getPosixFilePermissions(file)).hasSize(2);
     }
+
+    @Test
+    void lookupHashShouldBeStableKeyedAndNotTheValue() {
+        StorageCipher a = new StorageCipher(new StorageProperties(KEY_A, "a", Map.of(), null));
+        StorageCipher b = new StorageCipher(new StorageProperties(KEY_B, "b", Map.of(), null));
+        String hash = a.lookupHash("cjsw@demo-council.test");
+        assertThat(hash).matches("[0-9a-f]{64}").doesNotContain("demo");
+        assertThat(a.lookupHash("cjsw@demo-council.test")).isEqualTo(hash);
+        assertThat(a.lookupHash("other@demo-council.test")).isNotEqualTo(hash);
+        assertThat(b.lookupHash("cjsw@demo-council.test")).isNotEqualTo(hash); // without the key, no dictionary
+    }
 }

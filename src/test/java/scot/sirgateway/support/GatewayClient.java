@@ -33,6 +33,12 @@ public abstract class GatewayClient {
     @Autowired
     protected JdbcClient jdbc;
 
+    @Autowired
+    protected scot.sirgateway.storage.StorageCipher cipher;
+
+    @Autowired
+    private scot.sirgateway.quarantine.QuarantineEntries quarantineEntries;
+
     protected HttpResponse<String> get(String path, String user, String password) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).GET();
         if (user != null) {
@@ -72,9 +78,17 @@ public abstract class GatewayClient {
 
     /** Waits until the message has been quarantined this many times; answers the nth entry. */
     protected Map<String, Object> awaitQuarantineEntry(String messageId, int nth) {
-        return Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
+        return opened(Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
                 .until(() -> jdbc.sql("SELECT * FROM quarantine WHERE message_id = ? ORDER BY id").param(messageId)
-                        .query().listOfRows(), rows -> rows.size() >= nth).get(nth - 1);
+                        .query().listOfRows(), rows -> rows.size() >= nth).get(nth - 1));
+    }
+
+    /** A quarantine row with its sealed columns (sender, reason) decrypted. */
+    private Map<String, Object> opened(Map<String, Object> row) {
+        var entry = quarantineEntries.find(((Number) row.get("id")).longValue()).orElseThrow();
+        row.put("sender", entry.sender());
+        row.put("reason", entry.reason());
+        return row;
     }
 
     /** GET as the test operator, answering the parsed JSON body. */
@@ -95,9 +109,9 @@ public abstract class GatewayClient {
 
     /** Waits until the message with this Message-ID is quarantined; answers the quarantine row. */
     protected Map<String, Object> awaitQuarantine(String messageId) {
-        return Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
+        return opened(Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
                 .until(() -> jdbc.sql("SELECT * FROM quarantine WHERE message_id = ?").param(messageId)
-                        .query().listOfRows().stream().findFirst().orElse(null), r -> r != null);
+                        .query().listOfRows().stream().findFirst().orElse(null), r -> r != null));
     }
 
     /** Waits until this many mails have arrived for the address, answering them. */

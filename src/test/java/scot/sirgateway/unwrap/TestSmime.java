@@ -177,8 +177,19 @@ public final class TestSmime {
     /** An RSA signing certificate for the address, as make-certs.sh makes them, but with the given dates and usage. */
     public static Signer issue(String email, Instant notBefore, Instant notAfter, KeyPurposeId purpose,
             X509Certificate issuer, PrivateKey issuerKey) throws Exception {
+        return issue(email, "Made In Test (TEST ONLY)", notBefore, notAfter, purpose, issuer, issuerKey);
+    }
+
+    /** As {@link #issue(String, Instant, Instant, KeyPurposeId)}, with the subject's common name given. */
+    public static Signer issue(String email, String commonName, Instant notBefore, Instant notAfter, KeyPurposeId purpose)
+            throws Exception {
+        return issue(email, commonName, notBefore, notAfter, purpose, exampleCa, exampleCaKey);
+    }
+
+    private static Signer issue(String email, String commonName, Instant notBefore, Instant notAfter, KeyPurposeId purpose,
+            X509Certificate issuer, PrivateKey issuerKey) throws Exception {
         X500Name subject = new X500NameBuilder(BCStyle.INSTANCE).addRDN(BCStyle.C, "GB")
-                .addRDN(BCStyle.O, "SIR Gateway Example (TEST ONLY)").addRDN(BCStyle.CN, "Made In Test (TEST ONLY)")
+                .addRDN(BCStyle.O, "SIR Gateway Example (TEST ONLY)").addRDN(BCStyle.CN, commonName)
                 .addRDN(BCStyle.EmailAddress, email).build();
         JcaX509ExtensionUtils extensions = new JcaX509ExtensionUtils();
         X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(issuer, serial(), Date.from(notBefore),

@@ -1,0 +1,23 @@
+-- The clear columns go once V5_1 has sealed their values; the sealed twins take their names.
+DROP INDEX outbox_mail_recipient;
+ALTER TABLE stored_message DROP COLUMN sender;
+ALTER TABLE stored_message RENAME COLUMN sender_sealed TO sender;
+ALTER TABLE quarantine DROP COLUMN sender;
+ALTER TABLE quarantine RENAME COLUMN sender_sealed TO sender;
+ALTER TABLE quarantine DROP COLUMN reason;
+ALTER TABLE quarantine RENAME COLUMN reason_sealed TO reason;
+ALTER TABLE notification DROP COLUMN sender;
+ALTER TABLE notification RENAME COLUMN sender_sealed TO sender;
+ALTER TABLE notification DROP COLUMN signer;
+ALTER TABLE notification RENAME COLUMN signer_sealed TO signer;
+ALTER TABLE notification DROP COLUMN layers;
+ALTER TABLE notification RENAME COLUMN layers_sealed TO layers;
+ALTER TABLE notification DROP COLUMN signoff_role;
+ALTER TABLE notification RENAME COLUMN signoff_role_sealed TO signoff_role;
+ALTER TABLE notification_event DROP COLUMN detail;
+ALTER TABLE notification_event RENAME COLUMN detail_sealed TO detail;
+ALTER TABLE outbox_mail DROP COLUMN recipient;
+ALTER TABLE outbox_mail RENAME COLUMN recipient_sealed TO recipient;
+ALTER TABLE outbox_mail DROP COLUMN last_error;
+ALTER TABLE outbox_mail RENAME COLUMN last_error_sealed TO last_error;
+CREATE INDEX outbox_mail_recipient ON outbox_mail (recipient_hash, purpose, created_at);
