@@ -88,9 +88,9 @@ final class DocumentWorkers {
         Worker worker = null;
         try {
             worker = idle.poll();
-            if (worker == null && replacing.get() > 0) {
+            while (worker == null && replacing.get() > 0) {
                 // one killed a moment ago is being replaced: wait for it rather than start another beside it
-                worker = idle.poll(START_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+                worker = idle.poll(100, TimeUnit.MILLISECONDS);
             }
             if (worker == null || !worker.process.isAlive()) {
                 if (worker != null) {
