@@ -56,20 +56,20 @@ public class FormLineExtractor {
         List<String> texts = new ArrayList<>();
         List<Attachment> documentsFound = new ArrayList<>();
         try {
-            collect(submission.content(), texts, documentsFound);
+            collect(submission.content(), texts, documentsFound, new int[1]);
         } catch (MessagingException | IOException e) {
             throw new QuarantineException(ReasonCode.MALFORMED_MESSAGE, "A text part cannot be decoded ("
                     + e.getClass().getSimpleName() + ").", e);
         }
         for (Attachment document : documentsFound) {
+            String which = document.which();
             if (document.kind() == DocumentText.Kind.PDF) {
-                documents.checkDeclaredType(document.bytes(), document.kind(), document.name());
-                String flattened = pdfForms.read(document.bytes(), document.name(), submission);
+                String flattened = pdfForms.read(documents, document.bytes(), which, submission);
                 if (flattened != null) {
                     texts.add(flattened);
                 }
             } else {
-                texts.add(documents.text(document.bytes(), document.kind(), document.name()));
+                texts.add(documents.text(document.bytes(), document.kind(), which));
             }
         }
         for (String text : texts) {
@@ -90,29 +90,40 @@ public class FormLineExtractor {
         return submission;
     }
 
-    private record Attachment(String name, DocumentText.Kind kind, byte[] bytes) {
+    /** A document to read; {@code which} names it in reasons: "attachment 2 (PDF)", "the HTML body". */
+    private record Attachment(String which, DocumentText.Kind kind, byte[] bytes) {
     }
 
-    /** Plain-text parts as text; documents (PDF, Word, ODT, RTF, HTML) for their readers. */
-    private static void collect(Part part, List<String> texts, List<Attachment> documents)
+    /**
+     * Plain-text parts as text; documents (PDF, Word, ODT, RTF, HTML) for their readers. A part with a
+     * file name, or a document, counts as an attachment ({@code attachments[0]} so far): reasons name a
+     * document by its position, never by its file name, which may name a person.
+     */
+    private static void collect(Part part, List<String> texts, List<Attachment> documents, int[] attachments)
             throws MessagingException, IOException {
         if (part.isMimeType("multipart/*")) {
             Multipart multipart = (Multipart) part.getContent();
             for (int i = 0; i < multipart.getCount(); i++) {
-                collect(multipart.getBodyPart(i), texts, documents);
+                collect(multipart.getBodyPart(i), texts, documents, attachments);
             }
             return;
         }
         String name = part.getFileName();
         DocumentText.Kind kind = DocumentText.declared(part.getContentType(), name);
-        if (kind == DocumentText.Kind.TEXT && part.isMimeType("text/plain")) {
+        boolean text = kind == DocumentText.Kind.TEXT && part.isMimeType("text/plain");
+        boolean htmlBody = kind == DocumentText.Kind.HTML && name == null && !Part.ATTACHMENT.equalsIgnoreCase(part.getDisposition());
+        if (name != null || kind != null && !text && !htmlBody) {
+            attachments[0]++;
+        }
+        if (text) {
             Object content = part.getContent();
-            if (content instanceof String text) {
-                texts.add(text);
+            if (content instanceof String body) {
+                texts.add(body);
             }
         } else if (kind != null) {
             try (java.io.InputStream in = part.getInputStream()) {
-                documents.add(new Attachment(name == null ? "(unnamed " + kind + ")" : name, kind, in.readAllBytes()));
+                documents.add(new Attachment(htmlBody ? "the HTML body" : DocumentText.attachment(attachments[0], kind), kind,
+                        in.readAllBytes()));
             }
         }
     }

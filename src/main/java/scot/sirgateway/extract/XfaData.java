@@ -2,6 +2,7 @@ package scot.sirgateway.extract;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.util.Map;
 
 import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilderFactory;
@@ -12,8 +13,6 @@ import org.w3c.dom.Element;
 import org.w3c.dom.Node;
 import org.xml.sax.SAXException;
 
-import scot.sirgateway.intake.Submission;
-import scot.sirgateway.register.FieldSource;
 import scot.sirgateway.register.FormField;
 
 /**
@@ -28,32 +27,31 @@ final class XfaData {
     private XfaData() {
     }
 
-    /** Reads the form's values into the submission; answers how many were found. */
-    static int read(byte[] xdp, Submission submission) throws IOException {
+    /** Reads the form's values (the first of each key) into {@code values}; answers how many were found. */
+    static int read(byte[] xdp, Map<FormField, String> values) throws IOException {
         Document document = parse(xdp);
         int found = 0;
         var data = document.getElementsByTagNameNS(XFA_DATA, "data");
         for (int i = 0; i < data.getLength(); i++) {
-            found += readLeaves((Element) data.item(i), submission);
+            found += readLeaves((Element) data.item(i), values);
         }
         return found;
     }
 
-    private static int readLeaves(Element element, Submission submission) {
+    private static int readLeaves(Element element, Map<FormField, String> values) {
         int found = 0;
         boolean leaf = true;
         for (Node child = element.getFirstChild(); child != null; child = child.getNextSibling()) {
             if (child instanceof Element inner) {
                 leaf = false;
-                found += readLeaves(inner, submission);
+                found += readLeaves(inner, values);
             }
         }
         String name = element.getLocalName() == null ? element.getTagName() : element.getLocalName();
         String value = element.getTextContent().trim();
         if (leaf && !value.isEmpty()) {
             var field = FormField.byLabel(name);
-            if (field.isPresent() && !submission.rawValues().containsKey(field.get())) {
-                submission.rawValues().put(field.get(), new Submission.RawValue(value, FieldSource.FORM_FIELD));
+            if (field.isPresent() && values.putIfAbsent(field.get(), value) == null) {
                 found++;
             }
         }
@@ -70,7 +68,8 @@ final class XfaData {
             factory.setExpandEntityReferences(false);
             return factory.newDocumentBuilder().parse(new ByteArrayInputStream(xdp));
         } catch (ParserConfigurationException | SAXException e) {
-            throw new IOException("The XFA form data cannot be read: " + e.getMessage(), e);
+            // the parser's message may quote the form: the class says enough
+            throw new IOException("The XFA form data cannot be read (" + e.getClass().getSimpleName() + ")", e);
         }
     }
 }

@@ -19,7 +19,7 @@ import scot.sirgateway.quarantine.ReasonCode;
 /** Document text through Tika, and the limits that keep a hostile document harmless. */
 class DocumentTextTest {
 
-    private final DocumentText documents = new DocumentText(
+    private static final DocumentText documents = new DocumentText(
             new ExtractProperties(15_000_000, 1_000_000, 100, 100, 5, Duration.ofSeconds(30)));
 
     static byte[] docx(String paragraph, String label, String value) throws Exception {
@@ -35,18 +35,18 @@ class DocumentTextTest {
 
     @Test
     void wordTablesAndParagraphsShouldBeRead() throws Exception {
-        String text = documents.text(docx("incident_date: 3/2/2026", "offender_ref", "W1"), DocumentText.Kind.WORD, "form.docx");
+        String text = documents.text(docx("incident_date: 3/2/2026", "offender_ref", "W1"), DocumentText.Kind.WORD, "attachment 1 (Word)");
         assertThat(text).contains("incident_date: 3/2/2026").contains("offender_ref").contains("W1");
     }
 
     @Test
     void rtfAndHtmlShouldBeRead() {
         String rtf = "{\\rtf1\\ansi{\\fonttbl\\f0\\fswiss Helvetica;}\\f0 offender_ref: R1\\par order_type: CPO\\par}";
-        assertThat(documents.text(rtf.getBytes(StandardCharsets.US_ASCII), DocumentText.Kind.RTF, "form.rtf"))
+        assertThat(documents.text(rtf.getBytes(StandardCharsets.US_ASCII), DocumentText.Kind.RTF, "attachment 1 (RTF)"))
                 .contains("offender_ref: R1").contains("order_type: CPO");
         String html = "<html><body><p>offender_ref: H1</p><script>alert('x')</script>"
                 + "<table><tr><td>order_type</td><td>CPO</td></tr></table></body></html>";
-        String text = documents.text(html.getBytes(StandardCharsets.UTF_8), DocumentText.Kind.HTML, "form.html");
+        String text = documents.text(html.getBytes(StandardCharsets.UTF_8), DocumentText.Kind.HTML, "attachment 1 (HTML)");
         assertThat(text).contains("offender_ref: H1").contains("order_type").contains("CPO").doesNotContain("alert");
     }
 
@@ -58,7 +58,7 @@ class DocumentTextTest {
         exe[60] = (byte) 0x80;
         exe[0x80] = 'P';
         exe[0x81] = 'E';
-        assertThatThrownBy(() -> documents.text(exe, DocumentText.Kind.PDF, "form.pdf"))
+        assertThatThrownBy(() -> documents.text(exe, DocumentText.Kind.PDF, "attachment 1 (PDF)"))
                 .isInstanceOfSatisfying(QuarantineException.class, e -> {
                     assertThat(e.reasonCode()).isEqualTo(ReasonCode.UNREADABLE_DOCUMENT);
                     assertThat(e.reason()).contains("declared as PDF");
@@ -69,7 +69,7 @@ class DocumentTextTest {
     void documentExpandingFarBeyondItsSizeShouldBeRefused() throws Exception {
         byte[] bomb = expandingDocx(60_000_000);
         assertThat(bomb.length).isLessThan(1_000_000);
-        assertThatThrownBy(() -> documents.text(bomb, DocumentText.Kind.WORD, "bomb.docx"))
+        assertThatThrownBy(() -> documents.text(bomb, DocumentText.Kind.WORD, "attachment 1 (Word)"))
                 .isInstanceOfSatisfying(QuarantineException.class,
                         e -> assertThat(e.reasonCode()).isEqualTo(ReasonCode.DOCUMENT_LIMIT_EXCEEDED));
     }
@@ -77,7 +77,7 @@ class DocumentTextTest {
     @Test
     void documentOverTheSizeLimitShouldBeRefusedUnread() {
         DocumentText small = new DocumentText(new ExtractProperties(1000, 1_000_000, 100, 100, 5, Duration.ofSeconds(30)));
-        assertThatThrownBy(() -> small.text(new byte[2000], DocumentText.Kind.TEXT, "big.txt"))
+        assertThatThrownBy(() -> small.text(new byte[2000], DocumentText.Kind.TEXT, "attachment 1 (text)"))
                 .isInstanceOfSatisfying(QuarantineException.class,
                         e -> assertThat(e.reasonCode()).isEqualTo(ReasonCode.DOCUMENT_LIMIT_EXCEEDED));
     }

@@ -1,9 +1,12 @@
 package scot.sirgateway.extract;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Random;
 
@@ -19,9 +22,10 @@ import scot.sirgateway.support.TestMessages;
 import scot.sirgateway.support.TestPdfs;
 
 /**
- * Hostile attachments through the real IMAP route, in a JVM of their own with a 512 MB heap (the
- * hostile-documents Surefire execution): each is quarantined with its reason while the next message
- * is processed.
+ * Hostile attachments through the real IMAP route, in a JVM of their own with a 256 MB heap that exits
+ * on running out of memory (the hostile-documents Surefire execution): each is quarantined with its
+ * reason, within the document timeout, while the next message is processed. Each attachment is named
+ * as a person might name it: no reason may quote the name.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
@@ -35,13 +39,20 @@ class HostileDocumentIntakeTest extends GatewayClient {
         registry.add("spring.datasource.url", () -> "jdbc:h2:mem:sir-hostile;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;"
                 + "DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1");
         registry.add("gateway.mail.intake.max-message-bytes", () -> "40000000");
+        registry.add("gateway.extract.timeout", () -> TIMEOUT.toSeconds() + "s");
     }
+
+    static final Duration TIMEOUT = Duration.ofSeconds(3);
+    /** Beyond the timeout: the intake's poll, the quarantine's commit, a fresh reader process. */
+    static final Duration MARGIN = Duration.ofSeconds(7);
+    static final String PERSONAL_NAME = "John Smith DOB 1980-01-01";
 
     private void assertQuarantinedWhileNextProcessed(String name, String fileName, String contentType, byte[] document,
             String reasonCode) {
         String sender = name + "@demo-council.test";
         String messageId = TestMessages.newMessageId("demo-council.test");
-        mail.send(sender, INTAKE, TestPdfs.mailWithAttachment(sender, messageId, fileName, contentType, document));
+        mail.send(sender, INTAKE, TestPdfs.mailWithAttachment(sender, messageId, PERSONAL_NAME + " " + fileName,
+                contentType, document));
         String next = TestMessages.newMessageId("demo-council.test");
         mail.send("next-" + sender, INTAKE, TestMessages.plainNotification("next-" + sender, next,
                 TestMessages.completeForm("after " + name)));
@@ -49,7 +60,68 @@ class HostileDocumentIntakeTest extends GatewayClient {
         Map<String, Object> quarantined = awaitQuarantine(messageId);
         assertThat(quarantined.get("reason_code")).as(name).isEqualTo(reasonCode);
         assertThat(quarantined.get("stage")).isEqualTo("extract");
+        assertThat((String) quarantined.get("reason")).as(name).containsIgnoringCase("attachment 1").doesNotContain("John")
+                .doesNotContain("Smith").doesNotContain("1980").doesNotContain(fileName);
         assertThat(awaitReference(next)).startsWith("SIR-");
+    }
+
+    /**
+     * Three documents whose parser loops for ever, deaf to interrupts: each is stopped at the timeout
+     * and quarantined, and none takes capacity from the next message's document.
+     */
+    @Test
+    void documentsWhoseParserNeverReturnsShouldBeStoppedAtTheTimeout() {
+        // a good document first: the reader process is running, as it is once the gateway has read one
+        assertThat(sendGoodRtf("before-stuck")).startsWith("SIR-");
+        for (int i = 1; i <= 3; i++) {
+            String sender = "stuck" + i + "@demo-council.test";
+            String messageId = TestMessages.newMessageId("demo-council.test");
+            Instant sent = Instant.now();
+            mail.send(sender, INTAKE, TestPdfs.mailWithAttachment(sender, messageId, PERSONAL_NAME + ".rtf",
+                    "application/rtf", rtf("offender_ref: STUCK-" + i, StuckRtfParser.MARKER)));
+            Map<String, Object> quarantined = assertTimeoutPreemptively(TIMEOUT.plus(MARGIN),
+                    () -> awaitQuarantine(messageId), "document " + i + " was not stopped at the timeout");
+            assertThat(quarantined.get("reason_code")).isEqualTo("DOCUMENT_LIMIT_EXCEEDED");
+            assertThat((String) quarantined.get("reason")).containsIgnoringCase("attachment 1 (RTF)")
+                    .contains("gateway.extract.timeout").doesNotContain("Smith");
+            assertThat(Duration.between(sent, Instant.now())).isGreaterThanOrEqualTo(TIMEOUT);
+        }
+        String reference = assertTimeoutPreemptively(Duration.ofSeconds(15), () -> sendGoodRtf("after-stuck"),
+                "a good document after the stuck ones waited");
+        assertThat(api("/api/notifications/" + reference).path("offender_ref").asText()).isEqualTo("REF-after-stuck");
+    }
+
+    /** Sends a complete notification as an RTF attachment; answers its reference once registered. */
+    private String sendGoodRtf(String name) {
+        String sender = name + "@demo-council.test";
+        String messageId = TestMessages.newMessageId("demo-council.test");
+        StringBuilder form = new StringBuilder();
+        TestMessages.completeForm(name).forEach((key, value) -> form.append(key).append(": ").append(value).append('\n'));
+        mail.send(sender, INTAKE, TestPdfs.mailWithAttachment(sender, messageId, "notification.rtf", "application/rtf",
+                rtf(form.toString())));
+        return awaitReference(messageId);
+    }
+
+    /**
+     * A flattened PDF of about 100 KB whose page draws 80 million characters (a form XObject of long
+     * strings, drawn hundreds of times): its text is stopped at the limit in the reader process, and
+     * neither that process nor this 256 MB JVM runs out of memory.
+     */
+    @Test
+    void pdfDrawingEightyMillionCharactersShouldBeRefused() {
+        byte[] pdf = pdfDrawing(80_000_000);
+        assertThat(pdf.length).isBetween(90_000, 120_000);
+        String sender = "drawing@demo-council.test";
+        String messageId = TestMessages.newMessageId("demo-council.test");
+        mail.send(sender, INTAKE, TestPdfs.mailWithAttachment(sender, messageId, PERSONAL_NAME + ".pdf", pdf));
+        String next = TestMessages.newMessageId("demo-council.test");
+        mail.send("next-" + sender, INTAKE, TestMessages.plainNotification("next-" + sender, next,
+                TestMessages.completeForm("after drawing")));
+
+        Map<String, Object> quarantined = assertTimeoutPreemptively(TIMEOUT.plus(MARGIN), () -> awaitQuarantine(messageId));
+        assertThat(quarantined.get("reason_code")).isEqualTo("DOCUMENT_LIMIT_EXCEEDED");
+        assertThat((String) quarantined.get("reason")).containsIgnoringCase("attachment 1 (PDF)").doesNotContain("Smith");
+        assertThat(assertTimeoutPreemptively(TIMEOUT.plus(MARGIN), () -> awaitReference(next))).startsWith("SIR-");
     }
 
     @Test
@@ -87,6 +159,56 @@ class HostileDocumentIntakeTest extends GatewayClient {
         exe[0x82] = 0;
         exe[0x83] = 0;
         assertQuarantinedWhileNextProcessed("exe", "notification.pdf", "application/pdf", exe, "UNREADABLE_DOCUMENT");
+    }
+
+    /** An RTF document of these lines. */
+    static byte[] rtf(String... lines) {
+        StringBuilder rtf = new StringBuilder("{\\rtf1\\ansi{\\fonttbl\\f0\\fswiss Helvetica;}\\f0 ");
+        for (String line : lines) {
+            for (String part : line.split("\n")) {
+                rtf.append(part.replace("\\", "\\\\").replace("{", "\\{").replace("}", "\\}")).append("\\par ");
+            }
+        }
+        return rtf.append('}').toString().getBytes(StandardCharsets.US_ASCII);
+    }
+
+    /**
+     * A PDF whose one page draws a form XObject of 95 strings of 1,000 characters as often as it takes to
+     * draw this many characters: about 100 KB.
+     */
+    static byte[] pdfDrawing(long characters) {
+        StringBuilder form = new StringBuilder("BT /F1 1 Tf 0 0 Td\n");
+        String string = "(" + "x".repeat(1000) + ") Tj\n";
+        for (int i = 0; i < 95; i++) {
+            form.append(string);
+        }
+        form.append("ET\n");
+        long draws = (characters + 95_000 - 1) / 95_000;
+        String page = "/X1 Do\n".repeat((int) draws);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        int[] offsets = new int[7];
+        write(out, "%PDF-1.7\n");
+        offsets[1] = out.size();
+        write(out, "1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n");
+        offsets[2] = out.size();
+        write(out, "2 0 obj << /Type /Pages /Kids [3 0 R] /Count 1 >> endobj\n");
+        offsets[3] = out.size();
+        write(out, "3 0 obj << /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /XObject << /X1 5 0 R >> "
+                + "/Font << /F1 6 0 R >> >> /Contents 4 0 R >> endobj\n");
+        offsets[4] = out.size();
+        write(out, "4 0 obj << /Length " + page.length() + " >> stream\n" + page + "endstream endobj\n");
+        offsets[5] = out.size();
+        write(out, "5 0 obj << /Type /XObject /Subtype /Form /BBox [0 0 612 792] /Resources << /Font << /F1 6 0 R >> >> "
+                + "/Length " + form.length() + " >> stream\n" + form + "endstream endobj\n");
+        offsets[6] = out.size();
+        write(out, "6 0 obj << /Type /Font /Subtype /Type1 /BaseFont /Helvetica >> endobj\n");
+        int xrefAt = out.size();
+        StringBuilder xref = new StringBuilder("xref\n0 7\n0000000000 65535 f \n");
+        for (int i = 1; i <= 6; i++) {
+            xref.append(String.format("%010d 00000 n \n", offsets[i]));
+        }
+        write(out, xref + "trailer << /Size 7 /Root 1 0 R >>\nstartxref\n" + xrefAt + "\n%%EOF\n");
+        return out.toByteArray();
     }
 
     /** A well-formed PDF of about this size: one page whose content stream is incompressible noise. */

@@ -20,6 +20,8 @@ import scot.sirgateway.support.TestSubmissions;
 /** XFA form data is read without DTDs or external entities: a form that declares them is unreadable. */
 class PdfFormReaderTest {
 
+    private static final DocumentText documents = new DocumentText(
+            new ExtractProperties(15_000_000, 1_000_000, 100, 100, 5, java.time.Duration.ofSeconds(30)));
     private final PdfFormReader reader = new PdfFormReader(null);
 
     private static Submission submission() throws Exception {
@@ -29,7 +31,7 @@ class PdfFormReaderTest {
     @Test
     void xfaDataShouldBeReadUnderTheFormKeys() throws Exception {
         Submission s = submission();
-        assertThat(reader.read(TestPdfs.xfaOnly(Map.of("offender_ref", "X-1", "not_a_key", "ignored")), "f.pdf", s)).isNull();
+        assertThat(reader.read(documents, TestPdfs.xfaOnly(Map.of("offender_ref", "X-1", "not_a_key", "ignored")), "attachment 1 (PDF)", s)).isNull();
         assertThat(s.rawValues().get(FormField.OFFENDER_REF).text()).isEqualTo("X-1");
         assertThat(s.rawValues()).hasSize(1);
     }
@@ -41,7 +43,7 @@ class PdfFormReaderTest {
                 + "<xdp:xdp xmlns:xdp=\"http://ns.adobe.com/xdp/\"><xfa:datasets xmlns:xfa=\"http://www.xfa.org/schema/xfa-data/1.0/\">"
                 + "<xfa:data><f><offender_ref>&e;</offender_ref></f></xfa:data></xfa:datasets></xdp:xdp>";
         Submission s = submission();
-        assertThatThrownBy(() -> reader.read(TestPdfs.xfaOnly(xdp), "f.pdf", s))
+        assertThatThrownBy(() -> reader.read(documents, TestPdfs.xfaOnly(xdp), "attachment 1 (PDF)", s))
                 .isInstanceOfSatisfying(QuarantineException.class,
                         e -> assertThat(e.reasonCode()).isEqualTo(ReasonCode.UNREADABLE_DOCUMENT));
         assertThat(s.rawValues()).isEmpty();
