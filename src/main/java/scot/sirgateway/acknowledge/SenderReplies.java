@@ -92,8 +92,9 @@ public class SenderReplies {
         if (refused.isPresent()) {
             return Outcome.not(refused.get());
         }
-        if (outbox.countSince(Outbox.Purpose.REJECTION, to, OffsetDateTime.now(clock).minusHours(1)) > 0) {
-            return Outcome.not("a reply went to this sender within the last hour");
+        // a replay is its own reason: one reply an hour about this notification, whatever else the sender was told
+        if (outbox.countForSince(Outbox.Purpose.REJECTION, notificationId, OffsetDateTime.now(clock).minusHours(1)) > 0) {
+            return Outcome.not("a reply about this replayed notification went within the last hour");
         }
         String text = templates.render("replay", Map.of("reference", reference,
                 "firstReceivedAt", firstReceivedAt.atZoneSameInstant(GatewayClock.ZONE).format(WRITTEN),

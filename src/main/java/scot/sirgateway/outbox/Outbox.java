@@ -108,6 +108,12 @@ public class Outbox {
                 .params(Purpose.REJECTION.name(), recipient, reasonCode, since).query(Long.class).single();
     }
 
+    /** How many mails of this purpose for this notification were queued since the given time. */
+    public long countForSince(Purpose purpose, long notificationId, OffsetDateTime since) {
+        return jdbc.sql("SELECT COUNT(*) FROM outbox_mail WHERE purpose = ? AND notification_id = ? AND created_at >= ?")
+                .params(purpose.name(), notificationId, since).query(Long.class).single();
+    }
+
     /** Cancels the mails of this purpose for this notification that have not gone yet; answers how many. */
     public int cancelPending(Purpose purpose, long notificationId) {
         return jdbc.sql("UPDATE outbox_mail SET state = ? WHERE purpose = ? AND notification_id = ? AND state = ?")

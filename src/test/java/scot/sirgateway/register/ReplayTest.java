@@ -66,6 +66,21 @@ class ReplayTest extends GatewayTest {
         assertThat(forwardsOf(reference)).isEqualTo(1);
     }
 
+    @Test
+    void aSignedMessageThatWasQuarantinedShouldNotCountAsSeenWhenSentAgain() throws Exception {
+        MimeBodyPart content = new MimeBodyPart();
+        content.setText("Dear team, please call me about last week.\r\n", "UTF-8");
+        MimeBodyPart signed = TestSmime.signDetached(content, TestSmime.demoCouncil());
+        String firstId = TestMessages.newMessageId("demo-council.test");
+        mail.send(SENDER, INTAKE, signedAndEncrypted(signed, firstId));
+        assertThat(awaitQuarantine(firstId).get("reason_code")).isEqualTo("NOT_A_NOTIFICATION");
+
+        // only signatures of registered notifications count: the copy is judged again, not taken as a replay
+        String againId = TestMessages.newMessageId("demo-council.test");
+        mail.send(SENDER, INTAKE, signedAndEncrypted(signed, againId));
+        assertThat(awaitQuarantine(againId).get("reason_code")).isEqualTo("NOT_A_NOTIFICATION");
+    }
+
     /** The same signed entity, encrypted afresh to the gateway's certificate, as a whole mail with this Message-ID. */
     private static byte[] signedAndEncrypted(MimeBodyPart signed, String messageId) throws Exception {
         SMIMEEnvelopedGenerator generator = new SMIMEEnvelopedGenerator();
