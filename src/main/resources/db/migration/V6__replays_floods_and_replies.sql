@@ -34,3 +34,6 @@ CREATE TABLE operator_alert (
     raised_at        TIMESTAMP WITH TIME ZONE NOT NULL,
     last_at          TIMESTAMP WITH TIME ZONE NOT NULL
 );
+
+-- A forward not yet sent is cancelled when its notification is withdrawn (state CANCELLED).
+ALTER TABLE outbox_mail ALTER COLUMN state SET DATA TYPE VARCHAR(16);
