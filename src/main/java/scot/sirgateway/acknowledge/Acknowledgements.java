@@ -26,7 +26,8 @@ import scot.sirgateway.smime.SmimeSigner;
  * Queues the acknowledgement of a new notification, to its From address (never Reply-To), with the
  * reference in the subject and the names of the fields received and missing. Values are named only
  * when the acknowledgement is encrypted to the verified signer's certificate. Runs inside the
- * registering transaction; the reply rules may suppress it, which the timeline records.
+ * registering transaction; the reply rules may suppress it, and the hourly limits on unverified
+ * senders hold it back, which the timeline records.
  */
 @Component
 public class Acknowledgements {
@@ -40,9 +41,14 @@ public class Acknowledgements {
     private final Timeline timeline;
     private final SmimeSigner signer;
     private final SmimeEncryptor encryptor;
+    private final UnverifiedAcknowledgements unverified;
+    private final ContactProperties contact;
 
     public Acknowledgements(ReplyRules rules, MailTemplates templates, MailComposer composer, Outbox outbox,
-            Timeline timeline, SmimeSigner signer, SmimeEncryptor encryptor) {
+            Timeline timeline, SmimeSigner signer, SmimeEncryptor encryptor, UnverifiedAcknowledgements unverified,
+            ContactProperties contact) {
+        this.unverified = unverified;
+        this.contact = contact;
         this.signer = signer;
         this.encryptor = encryptor;
         this.rules = rules;
@@ -57,6 +63,13 @@ public class Acknowledgements {
         if (suppressed.isPresent()) {
             timeline.append(notificationId, "ACKNOWLEDGEMENT_SUPPRESSED", suppressed.get());
             return;
+        }
+        if (!submission.signatureVerified()) {
+            Optional<String> heldBack = unverified.reasonToHoldBack(notificationId, submission);
+            if (heldBack.isPresent()) {
+                timeline.append(notificationId, "ACKNOWLEDGEMENT_HELD_BACK", heldBack.get());
+                return;
+            }
         }
         List<String> received = Arrays.stream(FormField.values())
                 .filter(f -> hasValue(submission.fields().get(f)))
@@ -81,6 +94,7 @@ public class Acknowledgements {
             }
         }
         model.put("values", values);
+        model.put("contact", contact.lines());
         String text = templates.render("acknowledgement", model);
         String messageId = composer.messageId(reference + ".ack");
         // signed by the gateway, so the council can tell it is genuine; encrypted too when it names values

@@ -21,13 +21,17 @@ import scot.sirgateway.register.Timeline;
 /**
  * The {@code deadline-forward-alerts} step: raises an alert, once, for every notification not yet
  * forwarded, and every quarantined message, whose forward to Scottish Government is due within
- * {@code gateway.alerts.forward-warning} working hours. Alerts are on the API always, and mailed to
- * {@code gateway.alerts.recipients} through the outbox when there are any.
+ * {@code gateway.alerts.forward-warning} working hours. A withdrawn notification is out of the clock.
+ * Alerts are on the API always, and mailed to {@code gateway.alerts.recipients} through the outbox
+ * when there are any: one mail for all raised in one run.
  */
 @Component("forwardAlerts")
 public class ForwardAlerts {
 
     private static final Logger log = LoggerFactory.getLogger(ForwardAlerts.class);
+
+    private static final java.time.format.DateTimeFormatter WRITTEN =
+            java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy HH:mm", java.util.Locale.UK);
 
     /** An alert as the API shows it. */
     public record Alert(String kind, String subject, OffsetDateTime forwardDue, OffsetDateTime alertedAt) {
@@ -52,49 +56,76 @@ public class ForwardAlerts {
         this.clock = clock;
     }
 
-    /** Raises the alerts now due; answers how many. */
+    /**
+     * Raises the alerts now due; answers how many. Everything raised in one run goes out as one mail
+     * (a flood of notifications gives one mail listing them, not one mail each).
+     */
     @Transactional
     public int check() {
         Instant now = clock.instant();
-        int raised = 0;
+        List<String> references = new ArrayList<>();
+        List<String> lines = new ArrayList<>();
         for (Map<String, Object> row : jdbc.sql("SELECT id, reference, forward_due FROM notification "
-                + "WHERE forwarded_at IS NULL AND forward_alerted_at IS NULL AND forward_due IS NOT NULL").query().listOfRows()) {
+                + "WHERE forwarded_at IS NULL AND forward_alerted_at IS NULL AND forward_due IS NOT NULL "
+                + "AND status <> 'WITHDRAWN' ORDER BY forward_due, id").query().listOfRows()) {
             OffsetDateTime due = toOffset(row.get("forward_due"));
             if (isAlertDue(due, now)) {
                 long id = ((Number) row.get("id")).longValue();
                 String reference = (String) row.get("reference");
                 jdbc.sql("UPDATE notification SET forward_alerted_at = ? WHERE id = ?").params(at(now), id).update();
-                timeline.append(id, at(now), "FORWARD_ALERT", "not yet forwarded; due " + due, Timeline.SYSTEM);
-                mail(reference + ".forward-alert", "[" + reference + "] Forward to Scottish Government due " + due,
-                        "The notification " + reference + " has not been forwarded to Scottish Government. It is due at "
-                                + due + ". Check it in the console.");
-                raised++;
+                timeline.append(id, at(now), "FORWARD_ALERT", "not yet forwarded; due " + written(due), Timeline.SYSTEM);
+                references.add(reference);
+                lines.add("  " + reference + ": not yet forwarded to Scottish Government, due " + written(due));
             }
         }
+        List<Long> quarantined = new ArrayList<>();
         for (Map<String, Object> row : jdbc.sql("SELECT id, received_at FROM quarantine "
-                + "WHERE state = 'OPEN' AND forward_alerted_at IS NULL").query().listOfRows()) {
+                + "WHERE state = 'OPEN' AND forward_alerted_at IS NULL ORDER BY id").query().listOfRows()) {
             OffsetDateTime due = calendar.forwardDue(toOffset(row.get("received_at")).toInstant())
                     .atZone(GatewayClock.ZONE).toOffsetDateTime();
             if (isAlertDue(due, now)) {
                 long id = ((Number) row.get("id")).longValue();
                 jdbc.sql("UPDATE quarantine SET forward_alerted_at = ? WHERE id = ?").params(at(now), id).update();
-                mail("quarantine-" + id + ".forward-alert", "Quarantined message " + id + ": forward due " + due,
-                        "The message in quarantine as entry " + id + " may be a notification whose forward to Scottish "
-                                + "Government is due at " + due + ". Check it in the console.");
-                raised++;
+                quarantined.add(id);
+                lines.add("  quarantine entry " + id + ": may be a notification whose forward is due " + written(due));
             }
         }
-        if (raised > 0) {
-            log.warn("{} forward deadline alert(s) raised", raised);
+        int raised = lines.size();
+        if (raised == 0) {
+            return 0;
         }
+        if (raised == 1 && references.size() == 1) {
+            String reference = references.get(0);
+            mail(reference + ".forward-alert", "[" + reference + "] Forward to Scottish Government due",
+                    "The notification " + reference + " has not been forwarded to Scottish Government.\n" + lines.get(0)
+                            + "\nCheck it in the console.");
+        } else if (raised == 1) {
+            long id = quarantined.get(0);
+            mail("quarantine-" + id + ".forward-alert", "Quarantined message " + id + ": forward due",
+                    "A message in quarantine may be a notification whose forward to Scottish Government is due.\n"
+                            + lines.get(0) + "\nCheck it in the console.");
+        } else {
+            // one mail for the run, named after its first item so a re-run after a crash is the same mail
+            String first = references.isEmpty() ? "quarantine-" + quarantined.get(0) : references.get(0);
+            mail(first + ".forward-alerts-" + raised, raised + " forwards to Scottish Government due",
+                    raised + " forwards to Scottish Government are due soon (" + references.size() + " notifications, "
+                            + quarantined.size() + " quarantined messages):\n" + String.join("\n", lines)
+                            + "\nCheck them in the console. If many came from one sender at once, they may be forged: "
+                            + "an operator can withdraw a notification or dismiss a quarantine entry.");
+        }
+        log.warn("{} forward deadline alert(s) raised", raised);
         return raised;
+    }
+
+    private static String written(OffsetDateTime due) {
+        return due.atZoneSameInstant(GatewayClock.ZONE).format(WRITTEN);
     }
 
     /** Alerts raised and still open: notifications not forwarded, messages still in quarantine. */
     public List<Alert> open() {
         List<Alert> alerts = new ArrayList<>();
         jdbc.sql("SELECT reference, forward_due, forward_alerted_at FROM notification WHERE forward_alerted_at IS NOT NULL "
-                        + "AND forwarded_at IS NULL ORDER BY forward_due")
+                        + "AND forwarded_at IS NULL AND status <> 'WITHDRAWN' ORDER BY forward_due")
                 .query().listOfRows().forEach(r -> alerts.add(new Alert("NOTIFICATION", (String) r.get("reference"),
                         toOffset(r.get("forward_due")), toOffset(r.get("forward_alerted_at")))));
         jdbc.sql("SELECT id, received_at, forward_alerted_at FROM quarantine WHERE forward_alerted_at IS NOT NULL "

@@ -33,6 +33,12 @@ import scot.sirgateway.smime.SmimeSigner;
 @Component
 public class GovernmentForward {
 
+    /** Dates and times as a person writes them: {@code 1 December 2026 13:42}, UK time. */
+    static final java.time.format.DateTimeFormatter WRITTEN_TIME =
+            java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy HH:mm", java.util.Locale.UK);
+    static final java.time.format.DateTimeFormatter WRITTEN_DATE =
+            java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy", java.util.Locale.UK);
+
     private final GovernmentProperties government;
     private final List<X509Certificate> certificates = new ArrayList<>();
     private final Notifications notifications;
@@ -43,11 +49,14 @@ public class GovernmentForward {
     private final SmimeEncryptor encryptor;
     private final Outbox outbox;
     private final java.time.Clock clock;
+    private final org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
     public GovernmentForward(GovernmentProperties government, ResourceLoader resources, Notifications notifications,
             Timeline timeline, MailTemplates templates, MailComposer composer, SmimeSigner signer,
-            SmimeEncryptor encryptor, Outbox outbox, java.time.Clock clock) {
+            SmimeEncryptor encryptor, Outbox outbox, java.time.Clock clock,
+            org.springframework.jdbc.core.simple.JdbcClient jdbc) {
         this.clock = clock;
+        this.jdbc = jdbc;
         this.government = government;
         for (int i = 0; i < government.certificates().size(); i++) {
             certificates.addAll(PemCertificates.read(resources.getResource(government.certificates().get(i)),
@@ -75,6 +84,9 @@ public class GovernmentForward {
     public void resend(String reference, String operator) {
         Notifications.Stored stored = notifications.findByReference(reference)
                 .orElseThrow(() -> new java.util.NoSuchElementException("no notification has the reference " + reference));
+        if (stored.envelope().status() == scot.sirgateway.register.NotificationStatus.WITHDRAWN) {
+            throw new IllegalStateException(reference + " was withdrawn: it is not forwarded again");
+        }
         if (stored.envelope().forwardedAt() == null) {
             throw new IllegalStateException(reference + " has not been forwarded yet: it goes by itself once registered");
         }
@@ -82,19 +94,27 @@ public class GovernmentForward {
         queue(reference, ".resend-" + resends, operator);
     }
 
+    /** Cancels a forward not yet sent (the notification was withdrawn); answers how many copies. */
+    public int cancel(long notificationId) {
+        return outbox.cancelPending(Outbox.Purpose.FORWARD, notificationId);
+    }
+
     private void queue(String reference, String suffix, String operator) {
         Notifications.Stored stored = notifications.findByReference(reference).orElseThrow();
+        if (stored.envelope().status() == scot.sirgateway.register.NotificationStatus.WITHDRAWN) {
+            return;
+        }
         Map<String, Object> values = new LinkedHashMap<>();
         for (FormField field : FormField.values()) {
             Object value = stored.values().get(field);
             if (value != null) {
-                values.put(field.key(), value instanceof Enum<?> e ? e.name() : value.toString());
+                values.put(field.key(), written(value));
             }
         }
         Map<String, Object> model = new LinkedHashMap<>();
         model.put("reference", reference);
         model.put("council", stored.values().getOrDefault(FormField.LOCAL_AUTHORITY, "unknown"));
-        model.put("receivedAt", stored.envelope().receivedAt().atZoneSameInstant(GatewayClock.ZONE).toString());
+        model.put("receivedAt", stored.envelope().receivedAt().atZoneSameInstant(GatewayClock.ZONE).format(WRITTEN_TIME));
         model.put("verified", stored.envelope().signatureVerified());
         model.put("values", values);
         String text = templates.render("forward", model);
@@ -116,6 +136,17 @@ public class GovernmentForward {
             timeline.append(stored.envelope().id(), java.time.OffsetDateTime.now(clock), "FORWARD_RESENT",
                     "re-sent to Scottish Government at an operator's request", operator);
         }
+    }
+
+    /** A value as a person writes it: dates in words, codes by their name. */
+    static String written(Object value) {
+        if (value instanceof java.time.LocalDate date) {
+            return date.format(WRITTEN_DATE);
+        }
+        if (value instanceof java.time.temporal.TemporalAccessor time && time.isSupported(java.time.temporal.ChronoField.OFFSET_SECONDS)) {
+            return java.time.OffsetDateTime.from(time).atZoneSameInstant(GatewayClock.ZONE).format(WRITTEN_TIME);
+        }
+        return value instanceof Enum<?> e ? e.name() : value.toString();
     }
 
     /** The summary, and the council's original content (documents included) as an attached message part. */
@@ -141,10 +172,16 @@ public class GovernmentForward {
         if (sent.purpose() != Outbox.Purpose.FORWARD || sent.notificationId() == null) {
             return;
         }
-        if (outbox.pending(Outbox.Purpose.FORWARD, sent.notificationId()) == 0
+        if (outbox.pending(Outbox.Purpose.FORWARD, sent.notificationId()) == 0 && !withdrawn(sent.notificationId())
                 && notifications.markForwarded(sent.notificationId(), sent.sentAt())) {
             timeline.append(sent.notificationId(), sent.sentAt(), "FORWARDED", "accepted by the relay for Scottish Government",
                     Timeline.SYSTEM);
         }
+    }
+
+    /** A copy already with the relay when the notification was withdrawn leaves it WITHDRAWN. */
+    private boolean withdrawn(long notificationId) {
+        return jdbc.sql("SELECT status FROM notification WHERE id = ?").param(notificationId).query(String.class)
+                .optional().filter(s -> s.equals(scot.sirgateway.register.NotificationStatus.WITHDRAWN.name())).isPresent();
     }
 }

@@ -38,6 +38,7 @@ public class Submission {
     private boolean signatureVerified;
     private boolean decrypted;
     private java.security.cert.X509Certificate signerCertificate;
+    private String signatureFingerprint;
     private jakarta.mail.Part content;
     private final List<Layer> layers = new ArrayList<>();
 
@@ -89,6 +90,16 @@ public class Submission {
         this.signer = signer;
         this.signerCertificate = certificate;
         this.signatureVerified = certificate != null;
+    }
+
+    /**
+     * SHA-256 (hex) over the verified signer's certificate and the digest of the content it signed: the
+     * same signed notification sent again has the same fingerprint (a replay). Null when unsigned.
+     */
+    public String signatureFingerprint() { return signatureFingerprint; }
+
+    public void recordSignatureFingerprint(String fingerprint) {
+        this.signatureFingerprint = fingerprint;
     }
 
     public void markDecrypted() {

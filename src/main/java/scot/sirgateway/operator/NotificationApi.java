@@ -18,7 +18,10 @@ import scot.sirgateway.register.NotificationStatus;
 import scot.sirgateway.register.Notifications;
 import scot.sirgateway.register.Timeline;
 
-/** {@code GET /api/notifications}, {@code GET /api/notifications/{reference}} and the release from triage. */
+/**
+ * {@code GET /api/notifications}, {@code GET /api/notifications/{reference}}, the release from triage,
+ * an operator's re-send of the forward and the withdrawal of a forged or withdrawn notification.
+ */
 @RestController
 @RequestMapping("/api/notifications")
 class NotificationApi {
@@ -30,10 +33,13 @@ class NotificationApi {
     private final CouncilRegistry councils;
     private final scot.sirgateway.register.NotificationRelease release;
     private final scot.sirgateway.forward.GovernmentForward forward;
+    private final scot.sirgateway.register.NotificationWithdrawal withdrawal;
 
     NotificationApi(Notifications notifications, Timeline timeline, CouncilRegistry councils,
-            scot.sirgateway.register.NotificationRelease release, scot.sirgateway.forward.GovernmentForward forward) {
+            scot.sirgateway.register.NotificationRelease release, scot.sirgateway.forward.GovernmentForward forward,
+            scot.sirgateway.register.NotificationWithdrawal withdrawal) {
         this.forward = forward;
+        this.withdrawal = withdrawal;
         this.notifications = notifications;
         this.timeline = timeline;
         this.councils = councils;
@@ -70,6 +76,22 @@ class NotificationApi {
                     : value instanceof Boolean b ? (b ? "yes" : "no") : value.toString()));
         }
         release.release(reference, texts, operator.getName());
+        return one(reference);
+    }
+
+    /** The body of the withdraw call. */
+    record WithdrawRequest(String reason) {
+    }
+
+    /**
+     * {@code POST /api/notifications/{reference}/withdraw}: an operator rejects the notification (forged,
+     * a duplicate, withdrawn by the council) with a reason; it becomes WITHDRAWN, audited on its timeline.
+     */
+    @org.springframework.web.bind.annotation.PostMapping("/{reference}/withdraw")
+    Map<String, Object> withdraw(@PathVariable String reference,
+            @org.springframework.web.bind.annotation.RequestBody(required = false) WithdrawRequest request,
+            java.security.Principal operator) {
+        withdrawal.withdraw(reference, request == null ? null : request.reason(), operator.getName());
         return one(reference);
     }
 

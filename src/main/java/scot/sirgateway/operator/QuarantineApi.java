@@ -18,8 +18,10 @@ import scot.sirgateway.quarantine.QuarantineEntries;
 import scot.sirgateway.quarantine.QuarantineRelease;
 
 /**
- * {@code GET /api/quarantine}: the messages waiting for an operator; {@code POST .../reprocess} and
- * {@code POST .../password} send one through the stages again.
+ * {@code GET /api/quarantine}: the messages waiting for an operator, each with whether a reply went
+ * to its sender and, if not, why; {@code POST .../reprocess} and {@code POST .../password} send one
+ * through the stages again (409 when its cause is unchanged); {@code POST .../dismiss} closes one with
+ * a reason.
  */
 @RestController
 @RequestMapping("/api/quarantine")
@@ -37,6 +39,17 @@ class QuarantineApi {
 
     /** The body of the password call. */
     record PasswordRequest(String password) {
+    }
+
+    /** The body of the dismiss call. */
+    record DismissRequest(String reason) {
+    }
+
+    @PostMapping("/{id}/dismiss")
+    Map<String, Object> dismiss(@PathVariable long id, @RequestBody(required = false) DismissRequest request,
+            Principal operator) {
+        release.dismiss(id, request == null ? null : request.reason(), operator.getName());
+        return Map.of("id", id, "state", QuarantineEntries.State.DISCARDED.name());
     }
 
     @PostMapping("/{id}/reprocess")
@@ -63,6 +76,7 @@ class QuarantineApi {
             json.put("stage", entry.stage());
             json.put("reason_code", entry.reasonCode().name());
             json.put("reason", entry.reason());
+            json.put("reply", entries.reply(entry.id()).orElse(null));
             json.put("quarantined_at", NotificationJson.time(entry.createdAt()));
             // the forward's clock runs while the message waits here
             json.put("forward_due", NotificationJson.time(calendar.forwardDue(entry.receivedAt().toInstant())

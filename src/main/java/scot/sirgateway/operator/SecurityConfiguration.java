@@ -34,7 +34,7 @@ public class SecurityConfiguration {
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/error").permitAll()
                         .requestMatchers(org.springframework.http.HttpMethod.GET, "/api/**")
                         .hasAnyRole(Role.OPERATOR.name(), Role.INSPECTOR.name(), Role.ADMIN.name())
-                        .requestMatchers("/api/quarantine/**", "/api/notifications/*/release", "/api/notifications/*/forward")
+                        .requestMatchers("/api/quarantine/**", "/api/notifications/*/release", "/api/notifications/*/forward", "/api/notifications/*/withdraw")
                         .hasAnyRole(Role.OPERATOR.name(), Role.ADMIN.name())
                         .requestMatchers("/api/**").denyAll()
                         .anyRequest().authenticated())

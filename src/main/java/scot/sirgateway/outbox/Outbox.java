@@ -22,7 +22,7 @@ public class Outbox {
     /** Why a mail is sent. */
     public enum Purpose { ACKNOWLEDGEMENT, REJECTION, FORWARD, ALERT }
 
-    public enum State { PENDING, SENT }
+    public enum State { PENDING, SENT, CANCELLED }
 
     public record OutboxMail(long id, Purpose purpose, String messageId, String recipient, Long notificationId,
             String mimeBlobId, int attempts) {
@@ -118,5 +118,27 @@ public class Outbox {
     public long countSince(Purpose purpose, String recipient, OffsetDateTime since) {
         return jdbc.sql("SELECT COUNT(*) FROM outbox_mail WHERE purpose = ? AND recipient_hash = ? AND created_at >= ?")
                 .params(purpose.name(), cipher.lookupHash(recipient), since).query(Long.class).single();
+    }
+
+    /**
+     * How many replies to quarantined messages with this reason code went, or wait to go, to this
+     * address since the given time (the hourly limit is per sender and reason).
+     */
+    public long rejectionsSince(String recipient, String reasonCode, OffsetDateTime since) {
+        return jdbc.sql("SELECT COUNT(*) FROM outbox_mail o JOIN quarantine q ON q.id = o.quarantine_id "
+                        + "WHERE o.purpose = ? AND o.recipient = ? AND q.reason_code = ? AND o.created_at >= ?")
+                .params(Purpose.REJECTION.name(), recipient, reasonCode, since).query(Long.class).single();
+    }
+
+    /** How many mails of this purpose for this notification were queued since the given time. */
+    public long countForSince(Purpose purpose, long notificationId, OffsetDateTime since) {
+        return jdbc.sql("SELECT COUNT(*) FROM outbox_mail WHERE purpose = ? AND notification_id = ? AND created_at >= ?")
+                .params(purpose.name(), notificationId, since).query(Long.class).single();
+    }
+
+    /** Cancels the mails of this purpose for this notification that have not gone yet; answers how many. */
+    public int cancelPending(Purpose purpose, long notificationId) {
+        return jdbc.sql("UPDATE outbox_mail SET state = ? WHERE purpose = ? AND notification_id = ? AND state = ?")
+                .params(State.CANCELLED.name(), purpose.name(), notificationId, State.PENDING.name()).update();
     }
 }

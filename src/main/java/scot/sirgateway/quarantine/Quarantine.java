@@ -27,11 +27,14 @@ public class Quarantine {
     private final QuarantineEntries entries;
     private final StoredMessages storedMessages;
     private final SenderReplies replies;
+    private final CauseFingerprint causes;
 
-    public Quarantine(QuarantineEntries entries, StoredMessages storedMessages, SenderReplies replies) {
+    public Quarantine(QuarantineEntries entries, StoredMessages storedMessages, SenderReplies replies,
+            CauseFingerprint causes) {
         this.entries = entries;
         this.storedMessages = storedMessages;
         this.replies = replies;
+        this.causes = causes;
     }
 
     /**
@@ -63,9 +66,15 @@ public class Quarantine {
         long id = entries.add(message.id(), message.receivedAt(), message.messageId(), message.sender(), stage, code, reason);
         storedMessages.markState(message.id(), StoredMessages.State.QUARANTINED);
         log.info("stored message {} quarantined at stage {}: {} (quarantine {})", message.id(), stage, code, id);
-        if (code.senderAdvice() != null) {
-            replies.queueRejection(id, MessageHeaders.parse(storedMessages.bytesOf(message)), code.senderAdvice());
+        entries.recordCause(id, causes.of(stage, message.id()));
+        String reply;
+        if (code.senderAdvice() == null) {
+            reply = "no reply: " + code + " gets none";
+        } else {
+            reply = replies.queueRejection(id, MessageHeaders.parse(storedMessages.bytesOf(message)), code.name(),
+                    code.senderAdvice()).detail();
         }
+        entries.recordReply(id, reply);
         return id;
     }
 

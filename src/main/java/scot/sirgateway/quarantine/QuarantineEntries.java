@@ -81,4 +81,36 @@ public class QuarantineEntries {
         return jdbc.sql("UPDATE quarantine SET state = ?, resolved_at = ?, resolved_by = ? WHERE id = ? AND state = ?")
                 .params(state.name(), OffsetDateTime.now(clock), by, id, State.OPEN.name()).update() == 1;
     }
+
+    /** Records whether a reply went to the sender and, if not, why (shown with the entry). */
+    public void recordReply(long id, String reply) {
+        jdbc.sql("UPDATE quarantine SET reply = ? WHERE id = ?")
+                .params(reply.length() > 200 ? reply.substring(0, 200) : reply, id).update();
+    }
+
+    /** Whether a reply went to the sender and, if not, why; empty for entries from before this was kept. */
+    public java.util.Optional<String> reply(long id) {
+        return jdbc.sql("SELECT reply FROM quarantine WHERE id = ?").param(id)
+                .query((rs, n) -> java.util.Optional.ofNullable(rs.getString(1))).optional().flatMap(r -> r);
+    }
+
+    /** Records the fingerprint of what the stopping stage depended on when the entry was made. */
+    public void recordCause(long id, String fingerprint) {
+        jdbc.sql("UPDATE quarantine SET cause_fingerprint = ? WHERE id = ?").params(fingerprint, id).update();
+    }
+
+    /** The fingerprint recorded with the entry; empty for entries from before it was kept. */
+    public java.util.Optional<String> cause(long id) {
+        return jdbc.sql("SELECT cause_fingerprint FROM quarantine WHERE id = ?").param(id)
+                .query((rs, n) -> java.util.Optional.ofNullable(rs.getString(1))).optional().flatMap(r -> r);
+    }
+
+    /** Closes an open entry with the operator's reason; answers false when it was not open any more. */
+    public boolean dismiss(long id, String by, String reason) {
+        return jdbc.sql("UPDATE quarantine SET state = ?, resolved_at = ?, resolved_by = ?, resolution = ? "
+                        + "WHERE id = ? AND state = ?")
+                .params(State.DISCARDED.name(), OffsetDateTime.now(clock), by,
+                        reason.length() > 1000 ? reason.substring(0, 1000) : reason, id, State.OPEN.name())
+                .update() == 1;
+    }
 }

@@ -1,5 +1,7 @@
 package scot.sirgateway.quarantine;
 
+import java.util.Objects;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -10,8 +12,11 @@ import scot.sirgateway.intake.StoredMessages;
 
 /**
  * What an operator does with a quarantined message: run it again through the stages (after fixing
- * the cause: a registry entry, a key, a certificate), or supply the password of its PDF first. The
- * stored bytes and the original {@code received_at} are kept, so no clock restarts.
+ * the cause: a registry entry, a key, a certificate), supply the password of its PDF first, or
+ * dismiss it with a reason. The stored bytes and the original {@code received_at} are kept, so no
+ * clock restarts. A reprocess whose cause is unchanged (the fingerprint of what the stopping stage
+ * depended on is the same as when it was quarantined) is refused: it would only be quarantined again.
+ * {@code RETRIES_EXHAUSTED}, a transient cause, may always be reprocessed.
  */
 @Component
 public class QuarantineRelease {
@@ -20,15 +25,20 @@ public class QuarantineRelease {
 
     private final QuarantineEntries entries;
     private final StoredMessages storedMessages;
+    private final CauseFingerprint causes;
 
-    public QuarantineRelease(QuarantineEntries entries, StoredMessages storedMessages) {
+    public QuarantineRelease(QuarantineEntries entries, StoredMessages storedMessages, CauseFingerprint causes) {
         this.entries = entries;
         this.storedMessages = storedMessages;
+        this.causes = causes;
     }
 
     @Transactional
     public void reprocess(long quarantineId, String operator) {
         QuarantineEntries.Entry entry = openEntry(quarantineId);
+        refuseWhenCauseUnchanged(entry, "nothing it depends on has changed since it was quarantined (the gateway's "
+                + "keys, trust anchors, councils and their certificates and PDF passwords, the classification rules): "
+                + "fix the cause and restart the gateway, or supply the PDF password, then reprocess");
         release(entry, operator);
     }
 
@@ -43,7 +53,36 @@ public class QuarantineRelease {
             throw new ReleaseRefusedException("the password is empty");
         }
         storedMessages.setPdfPassword(entry.storedMessageId(), password);
+        // rolled back with the transaction when refused
+        refuseWhenCauseUnchanged(entry, "this password was already tried on this message");
         release(entry, operator);
+    }
+
+    /** Closes an open entry for good, with the operator's reason; the stored bytes are kept. */
+    @Transactional
+    public void dismiss(long quarantineId, String reason, String operator) {
+        if (reason == null || reason.isBlank()) {
+            throw new IllegalArgumentException("give a reason for dismissing the entry (\"reason\")");
+        }
+        QuarantineEntries.Entry entry = entries.find(quarantineId).orElseThrow(
+                () -> new java.util.NoSuchElementException("no quarantine entry " + quarantineId));
+        if (entry.state() != QuarantineEntries.State.OPEN || !entries.dismiss(quarantineId, operator, reason.trim())) {
+            throw new ReleaseRefusedException("quarantine entry " + quarantineId + " is already "
+                    + entries.find(quarantineId).orElseThrow().state());
+        }
+        log.info("quarantine {} dismissed by {}", quarantineId, operator);
+    }
+
+    private void refuseWhenCauseUnchanged(QuarantineEntries.Entry entry, String why) {
+        if (entry.reasonCode() == ReasonCode.RETRIES_EXHAUSTED || entry.storedMessageId() == null) {
+            return;
+        }
+        String then = entries.cause(entry.id()).orElse(null);
+        String now = causes.of(entry.stage(), entry.storedMessageId());
+        if (then != null && Objects.equals(then, now)) {
+            throw new ReleaseRefusedException("quarantine entry " + entry.id() + " (" + entry.reasonCode()
+                    + ") would be quarantined again: " + why);
+        }
     }
 
     private QuarantineEntries.Entry openEntry(long quarantineId) {

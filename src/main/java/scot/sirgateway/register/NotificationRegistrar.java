@@ -1,13 +1,18 @@
 package scot.sirgateway.register;
 
+import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Optional;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import scot.sirgateway.acknowledge.Acknowledgements;
+import scot.sirgateway.acknowledge.SenderReplies;
+import scot.sirgateway.deadline.OperatorAlerts;
 import scot.sirgateway.deadline.NotificationClocks;
 import scot.sirgateway.forward.GovernmentForward;
 import scot.sirgateway.intake.StoredMessages;
@@ -19,6 +24,12 @@ import scot.sirgateway.intake.Submission;
  * message processed, and queues the acknowledgement (and, for a REGISTERED notification, the forward
  * to Scottish Government). Either all of it happens or none, so a restart simply
  * runs the stored message again.
+ *
+ * <p>A replay (a signature already seen on a registered notification, under another Message-ID)
+ * registers nothing: the delivery is recorded on the first notification's timeline, operators are
+ * alerted, and the sender is told the existing reference. The signature's fingerprint is unique in
+ * the database, so two copies processed at once cannot both register: the second's transaction fails,
+ * and its retry finds the first.
  */
 @Component("notificationRegistrar")
 public class NotificationRegistrar {
@@ -33,10 +44,17 @@ public class NotificationRegistrar {
     private final TransactionTemplate transactions;
     private final NotificationClocks clocks;
     private final GovernmentForward forward;
+    private final JdbcClient jdbc;
+    private final SenderReplies replies;
+    private final OperatorAlerts alerts;
 
     public NotificationRegistrar(ReferenceAllocator references, Notifications notifications, Timeline timeline,
             StoredMessages storedMessages, Acknowledgements acknowledgements, TransactionTemplate transactions,
-            NotificationClocks clocks, GovernmentForward forward) {
+            NotificationClocks clocks, GovernmentForward forward, JdbcClient jdbc, SenderReplies replies,
+            OperatorAlerts alerts) {
+        this.jdbc = jdbc;
+        this.replies = replies;
+        this.alerts = alerts;
         this.clocks = clocks;
         this.forward = forward;
         this.references = references;
@@ -56,7 +74,21 @@ public class NotificationRegistrar {
         return reference;
     }
 
+    /** The notification a signature first registered. */
+    private record FirstSigned(long id, String reference, OffsetDateTime receivedAt) {
+    }
+
     private String registerInTransaction(Submission submission, int year) {
+        if (submission.signatureFingerprint() != null) {
+            Optional<FirstSigned> first = jdbc.sql("SELECT id, reference, received_at FROM notification "
+                            + "WHERE signature_fingerprint = ?").param(submission.signatureFingerprint())
+                    .query((rs, n) -> new FirstSigned(rs.getLong("id"), rs.getString("reference"),
+                            rs.getObject("received_at", OffsetDateTime.class)))
+                    .optional();
+            if (first.isPresent()) {
+                return replay(submission, first.get());
+            }
+        }
         String reference = references.next(year);
         NotificationStatus status = submission.triageReasons().isEmpty() ? NotificationStatus.REGISTERED
                 : NotificationStatus.TRIAGE;
@@ -70,6 +102,10 @@ public class NotificationRegistrar {
                 submission.historical(), clocks.notifiedWithin5WorkingDays(), clocks.workingDaysLate(), null,
                 clocks.forwardDue(), null, clocks.reviewDue(), submission.storedMessageId(), List.copyOf(submission.layers()));
         long id = notifications.insert(envelope, submission.fields());
+        if (submission.signatureFingerprint() != null) {
+            jdbc.sql("UPDATE notification SET signature_fingerprint = ? WHERE id = ?")
+                    .params(submission.signatureFingerprint(), id).update();
+        }
         notifications.keepContent(id, contentOf(submission));
         timeline.append(id, submission.receivedAt(), "RECEIVED", "received by " + submission.source().toLowerCase()
                 + " (stored message " + submission.storedMessageId() + ")", Timeline.SYSTEM);
@@ -82,6 +118,25 @@ public class NotificationRegistrar {
             forward.queue(reference);
         }
         return reference;
+    }
+
+    /** The same signed notification again: counted on the first one, operators alerted, the sender told. */
+    private String replay(Submission submission, FirstSigned first) {
+        timeline.append(first.id(), "REPLAYED", "the same signed notification arrived again under another Message-ID "
+                + "(stored message " + submission.storedMessageId() + "); not registered again");
+        storedMessages.markState(submission.storedMessageId(), StoredMessages.State.PROCESSED);
+        alerts.raise("REPLAY", "replay:" + first.reference(), java.time.Duration.ofDays(1),
+                "[" + first.reference() + "] The same signed notification arrived again",
+                "A notification already registered as " + first.reference() + " arrived again with the same signature "
+                        + "under another Message-ID. Nothing new was registered or forwarded; the delivery is on the "
+                        + "notification's timeline. A council resending by mistake is harmless; many copies may mean "
+                        + "someone is replaying the council's mail.", first.id());
+        SenderReplies.Outcome reply = replies.queueReplayReply(first.id(), first.reference(), first.receivedAt(),
+                submission.storedMessageId(), submission.receivedAt(), submission.headers());
+        timeline.append(first.id(), reply.queued() ? "REPLAY_REPLY_QUEUED" : "REPLAY_REPLY_NOT_SENT",
+                reply.queued() ? "the sender is told the existing reference" : reply.detail());
+        log.info("stored message {} is a replay of {}", submission.storedMessageId(), first.reference());
+        return first.reference();
     }
 
     /** The innermost content, documents included, as a MIME entity. */

@@ -7,5 +7,10 @@ public enum NotificationStatus {
     /** accepted, not yet forwarded */
     REGISTERED,
     /** sent to Scottish Government */
-    FORWARDED
+    FORWARDED,
+    /**
+     * rejected by an operator (forged, a duplicate, withdrawn by the council), with a reason: out of
+     * every clock, alert, forward and report, kept with its trail
+     */
+    WITHDRAWN
 }

@@ -82,6 +82,7 @@ public class SmimeUnwrapper {
         String from = submission.headers().fromAddress();
         Instant receivedAt = submission.receivedAt().toInstant();
         X509Certificate innermostSigner = null;
+        String innermostFingerprint = null;
         try {
             while (isSmimeLayer(part)) {
                 // refuse a fourth layer before opening it, whatever it holds
@@ -96,6 +97,7 @@ public class SmimeUnwrapper {
                 }
                 if (next.signer() != null) {
                     innermostSigner = next.signer();
+                    innermostFingerprint = next.fingerprint();
                 }
                 part = next.content();
             }
@@ -105,12 +107,13 @@ public class SmimeUnwrapper {
         }
         if (innermostSigner != null) {
             submission.recordSignature(from, innermostSigner);
+            submission.recordSignatureFingerprint(innermostFingerprint);
         }
         submission.unwrapped(part);
         return submission;
     }
 
-    private record Unwrapped(Layer layer, Part content, X509Certificate signer) {
+    private record Unwrapped(Layer layer, Part content, X509Certificate signer, String fingerprint) {
     }
 
     private static boolean isSmimeLayer(Part part) throws MessagingException {
@@ -192,7 +195,7 @@ public class SmimeUnwrapper {
                 }
                 Layer layer = new Layer(authenticated ? Layer.Kind.AUTH_ENCRYPTED : Layer.Kind.ENCRYPTED,
                         algorithm + " with " + name(recipient.getKeyEncryptionAlgOID()), key.name(), null, true, null);
-                return new Unwrapped(layer, new MimeBodyPart(new ByteArrayInputStream(content)), null);
+                return new Unwrapped(layer, new MimeBodyPart(new ByteArrayInputStream(content)), null, null);
             }
         }
         List<String> named = new ArrayList<>();
@@ -235,6 +238,7 @@ public class SmimeUnwrapper {
         }
         X509Certificate signerCertificate = null;
         String algorithm = null;
+        java.security.MessageDigest fingerprint = sha256();
         for (SignerInformation signer : signerInfos) {
             @SuppressWarnings("unchecked")
             Collection<X509CertificateHolder> matches = certificates.getMatches(signer.getSID());
@@ -264,11 +268,27 @@ public class SmimeUnwrapper {
                 throw new QuarantineException(ReasonCode.MALFORMED_SMIME, "The signer's certificate cannot be read.");
             }
             signers.validate(signerCertificate, included, signingTime(signer), receivedAt, from);
+            // what was verified: this signer and the digest of the content it signed (a replay has the same)
+            try {
+                fingerprint.update(holder.getEncoded());
+            } catch (IOException e) {
+                throw new QuarantineException(ReasonCode.MALFORMED_SMIME, "The signer's certificate cannot be read.");
+            }
+            fingerprint.update(signer.getContentDigest());
             String signature = name(signer.getEncryptionAlgOID());
             algorithm = signature.contains("WITH") ? signature : name(signer.getDigestAlgOID()) + " with " + signature;
         }
         Layer layer = new Layer(kind, algorithm, null, from, true, null);
-        return new Unwrapped(layer, signed.getContent(), signerCertificate);
+        return new Unwrapped(layer, signed.getContent(), signerCertificate,
+                java.util.HexFormat.of().formatHex(fingerprint.digest()));
+    }
+
+    private static java.security.MessageDigest sha256() {
+        try {
+            return java.security.MessageDigest.getInstance("SHA-256");
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static Instant signingTime(SignerInformation signer) {

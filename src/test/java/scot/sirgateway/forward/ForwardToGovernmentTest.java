@@ -64,6 +64,10 @@ class ForwardToGovernmentTest extends GatewayTest {
                     .isEqualTo(Files.readString(Path.of("certs-example/gateway/gateway-rsa.cert.pem")).replaceAll("\\s", ""));
             Files.delete(signerOut);
             assertThat(verified).contains(reference).contains("offender_ref: REF-forward").contains("Demo Council");
+            // dates as a person writes them, UK time
+            assertThat(verified).containsPattern("(?m)^Received: +\\d{1,2} (January|February|March|April|May|June|July|"
+                    + "August|September|October|November|December) \\d{4} \\d{2}:\\d{2}\\s*$");
+            assertThat(verified).contains("incident_date: 20 November 2026").contains("aware_date: 23 November 2026");
             // the council's original content goes along: here its form lines, as the council wrote them
             // (the summary indents its values; the original's lines start at the margin)
             assertThat(verified).containsPattern("(?m)^description: Description forward of an invented incident\\.");
