@@ -9,7 +9,7 @@ CREATE UNIQUE INDEX notification_signature_fingerprint ON notification (signatur
 -- and the reason an operator gave when dismissing it.
 ALTER TABLE quarantine ADD COLUMN reply VARCHAR(200);
 ALTER TABLE quarantine ADD COLUMN cause_fingerprint CHAR(64);
-ALTER TABLE quarantine ADD COLUMN resolution VARCHAR(1000);
+ALTER TABLE quarantine ADD COLUMN resolution BYTEA;
 
 -- Acknowledgements of unverified mail, counted per council domain over the last hour (per address
 -- they are counted in the outbox), and whether each was queued or held back.

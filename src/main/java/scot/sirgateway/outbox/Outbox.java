@@ -126,8 +126,8 @@ public class Outbox {
      */
     public long rejectionsSince(String recipient, String reasonCode, OffsetDateTime since) {
         return jdbc.sql("SELECT COUNT(*) FROM outbox_mail o JOIN quarantine q ON q.id = o.quarantine_id "
-                        + "WHERE o.purpose = ? AND o.recipient = ? AND q.reason_code = ? AND o.created_at >= ?")
-                .params(Purpose.REJECTION.name(), recipient, reasonCode, since).query(Long.class).single();
+                        + "WHERE o.purpose = ? AND o.recipient_hash = ? AND q.reason_code = ? AND o.created_at >= ?")
+                .params(Purpose.REJECTION.name(), cipher.lookupHash(recipient), reasonCode, since).query(Long.class).single();
     }
 
     /** How many mails of this purpose for this notification were queued since the given time. */

@@ -110,7 +110,15 @@ public class QuarantineEntries {
         return jdbc.sql("UPDATE quarantine SET state = ?, resolved_at = ?, resolved_by = ?, resolution = ? "
                         + "WHERE id = ? AND state = ?")
                 .params(State.DISCARDED.name(), OffsetDateTime.now(clock), by,
-                        reason.length() > 1000 ? reason.substring(0, 1000) : reason, id, State.OPEN.name())
+                        cipher.encryptValue(reason.length() > 1000 ? reason.substring(0, 1000) : reason,
+                                aad(id, "resolution")), id, State.OPEN.name())
                 .update() == 1;
+    }
+
+    /** The reason an operator gave when dismissing the entry; empty while it was not dismissed. */
+    public java.util.Optional<String> resolution(long id) {
+        return jdbc.sql("SELECT resolution FROM quarantine WHERE id = ?").param(id)
+                .query((rs, n) -> java.util.Optional.ofNullable(cipher.decryptValue(rs.getBytes(1), aad(id, "resolution"))))
+                .optional().flatMap(r -> r);
     }
 }

@@ -53,7 +53,8 @@ class FailureLoggingTest {
         when(storedMessages.find(42L)).thenReturn(Optional.of(new StoredMessages.StoredMessage(42, "MAIL", "<m@x>",
                 "a@demo-council.test", "00", 10, "b", null, OffsetDateTime.now(), StoredMessages.State.RECEIVED, 1)));
         when(entries.add(any(), any(), any(), any(), anyString(), any(), anyString())).thenReturn(7L);
-        Quarantine quarantine = new Quarantine(entries, storedMessages, mock(SenderReplies.class));
+        Quarantine quarantine = new Quarantine(entries, storedMessages, mock(SenderReplies.class),
+                mock(CauseFingerprint.class));
         Exchange exchange = new DefaultExchange(new DefaultCamelContext());
         exchange.setProperty(Exchange.EXCEPTION_CAUGHT, overflow());
         exchange.setProperty(Submission.STORED_MESSAGE_ID, 42L);
