@@ -5,7 +5,7 @@ import java.util.Properties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** Jakarta Mail settings of the intake route ({@code additionalJavaMailProperties=#intakeMailProperties}). */
+/** Jakarta Mail settings of the intake mailbox's session ({@link MailPoller}). */
 @Configuration(proxyBeanMethods = false)
 class IntakeMailSession {
 

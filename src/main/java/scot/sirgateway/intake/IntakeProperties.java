@@ -10,7 +10,10 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
-/** {@code gateway.mail.intake.*}: the inspectorate's intake mailbox. */
+/**
+ * {@code gateway.mail.intake.*}: the inspectorate's intake mailbox, and the limits on a message's shape
+ * that hold at every layer, decrypted or not ({@link MessageLimits}).
+ */
 @Validated
 @ConfigurationProperties("gateway.mail.intake")
 public record IntakeProperties(
@@ -23,5 +26,9 @@ public record IntakeProperties(
         @NotBlank @DefaultValue("Processed") String processedFolder,
         @NotBlank @DefaultValue("Quarantine") String quarantineFolder,
         @Positive @DefaultValue("26214400") long maxMessageBytes,
-        @DefaultValue("10s") Duration pollDelay) {
+        @DefaultValue("10s") Duration pollDelay,
+        @Positive @DefaultValue("50") int maxMimeParts,
+        @Positive @DefaultValue("20") int maxMimeDepth,
+        @Positive @DefaultValue("262144") long maxHeaderBytes,
+        @Positive @DefaultValue("3") int maxFetchAttempts) {
 }

@@ -1,6 +1,5 @@
 package scot.sirgateway.intake;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Properties;
@@ -9,7 +8,9 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.Multipart;
 import jakarta.mail.Part;
 import jakarta.mail.Session;
+import jakarta.mail.internet.ContentType;
 import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.util.SharedByteArrayInputStream;
 
 import org.springframework.stereotype.Component;
 
@@ -19,19 +20,21 @@ import scot.sirgateway.quarantine.ReasonCode;
 /**
  * First stage after storage: reads a stored message back from the database and parses its whole
  * MIME structure, so that a damaged message is quarantined here ({@code MALFORMED_MESSAGE}) and not
- * half way through a later stage. A Message-ID already stored with other content is
+ * half way through a later stage (a multipart without a boundary parameter too: Jakarta Mail would
+ * guess one). A message over a limit on its shape is {@code MESSAGE_LIMIT_EXCEEDED} ({@link MessageLimits},
+ * checked before anything walks it). A Message-ID already stored with other content is
  * {@code DUPLICATE_MESSAGE_ID}.
  */
 @Component("messageParser")
 public class MessageParser {
 
-    private static final int MAX_DEPTH = 20;
-
     private final StoredMessages storedMessages;
+    private final MessageLimits limits;
     private final Session session = Session.getInstance(new Properties());
 
-    public MessageParser(StoredMessages storedMessages) {
+    public MessageParser(StoredMessages storedMessages, MessageLimits limits) {
         this.storedMessages = storedMessages;
+        this.limits = limits;
     }
 
     public Submission parse(long storedMessageId) {
@@ -44,8 +47,12 @@ public class MessageParser {
         });
         MimeMessage mime;
         try {
-            mime = new MimeMessage(session, new ByteArrayInputStream(raw));
-            walk(mime, 0);
+            // shared: every part is a view on the stored bytes, not a copy of them
+            mime = new MimeMessage(session, new SharedByteArrayInputStream(raw));
+            limits.check(mime);
+            walk(mime);
+        } catch (QuarantineException overLimit) {
+            throw overLimit;
         } catch (MessagingException | IOException | RuntimeException e) {
             throw new QuarantineException(ReasonCode.MALFORMED_MESSAGE,
                     "The MIME structure cannot be parsed (" + e.getClass().getSimpleName() + ": "
@@ -54,12 +61,16 @@ public class MessageParser {
         return new Submission(stored, mime, MessageHeaders.parse(raw));
     }
 
-    /** Reads every part to its end, so that broken boundaries and encodings show up now. */
-    private static void walk(Part part, int depth) throws MessagingException, IOException {
-        if (depth > MAX_DEPTH) {
-            throw new MessagingException("parts nested more than " + MAX_DEPTH + " deep");
-        }
+    /**
+     * Reads every part to its end, so that broken boundaries and encodings show up now. The limits
+     * were checked first, so this recursion is as deep as {@code max-mime-depth} at most.
+     */
+    private static void walk(Part part) throws MessagingException, IOException {
         if (part.isMimeType("multipart/*")) {
+            String boundary = new ContentType(part.getContentType()).getParameter("boundary");
+            if (boundary == null || boundary.isBlank()) {
+                throw new MessagingException("multipart without a boundary parameter");
+            }
             Object content = part.getContent();
             if (!(content instanceof Multipart multipart)) {
                 throw new MessagingException("multipart without parts");
@@ -68,7 +79,7 @@ public class MessageParser {
                 throw new MessagingException("multipart with no parts");
             }
             for (int i = 0; i < multipart.getCount(); i++) {
-                walk(multipart.getBodyPart(i), depth + 1);
+                walk(multipart.getBodyPart(i));
             }
         } else {
             try (InputStream in = part.getInputStream()) {

@@ -10,6 +10,9 @@ public enum ReasonCode {
     MESSAGE_TOO_LARGE("Your message was larger than the gateway accepts. Please send the notification "
             + "again without large attachments (the form itself is enough)."),
     DUPLICATE_MESSAGE_ID(null),
+    MESSAGE_LIMIT_EXCEEDED("Your message had more parts, deeper nesting or longer headers than the gateway "
+            + "accepts. Please send the notification again as one ordinary mail with the form and its documents "
+            + "attached side by side."),
     UNKNOWN_SENDER(null),
     NOT_A_NOTIFICATION("No serious incident notification was found in your message. Please send the "
             + "notification form (as an attachment or as 'field: value' lines), or quote the reference "

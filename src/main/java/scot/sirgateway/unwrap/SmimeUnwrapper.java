@@ -1,6 +1,5 @@
 package scot.sirgateway.unwrap;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.security.Provider;
@@ -17,6 +16,7 @@ import jakarta.mail.Part;
 import jakarta.mail.internet.ContentType;
 import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMultipart;
+import jakarta.mail.util.SharedByteArrayInputStream;
 
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.cms.Attribute;
@@ -47,6 +47,7 @@ import org.bouncycastle.util.Store;
 import org.springframework.stereotype.Component;
 
 import scot.sirgateway.council.Council;
+import scot.sirgateway.intake.MessageLimits;
 import scot.sirgateway.intake.Submission;
 import scot.sirgateway.quarantine.QuarantineException;
 import scot.sirgateway.quarantine.ReasonCode;
@@ -59,7 +60,7 @@ import scot.sirgateway.smime.GatewayKeys;
  * opaque or detached, in any of the layerings signed, signed-then-encrypted and triple-wrapped. Each
  * layer is recorded; the innermost content and the verified signer go on to the next stages.
  * Throws {@code UNDECRYPTABLE}, {@code MALFORMED_SMIME}, {@code BAD_SIGNATURE} and the signer checks'
- * reasons.
+ * reasons, and {@code MESSAGE_LIMIT_EXCEEDED} when a layer's content is over a limit on its shape.
  */
 @Component("smimeUnwrapper")
 public class SmimeUnwrapper {
@@ -71,10 +72,12 @@ public class SmimeUnwrapper {
     private final Provider bc = new BouncyCastleProvider();
     private final GatewayKeys keys;
     private final SignerValidation signers;
+    private final MessageLimits limits;
 
-    public SmimeUnwrapper(GatewayKeys keys, SignerValidation signers) {
+    public SmimeUnwrapper(GatewayKeys keys, SignerValidation signers, MessageLimits limits) {
         this.keys = keys;
         this.signers = signers;
+        this.limits = limits;
     }
 
     public Submission unwrap(Submission submission) {
@@ -100,6 +103,8 @@ public class SmimeUnwrapper {
                     innermostFingerprint = next.fingerprint();
                 }
                 part = next.content();
+                // the limits hold inside every layer, before anything walks its content
+                limits.check(part);
             }
         } catch (MessagingException | IOException e) {
             throw new QuarantineException(ReasonCode.MALFORMED_SMIME, "An S/MIME layer cannot be read ("
@@ -195,7 +200,7 @@ public class SmimeUnwrapper {
                 }
                 Layer layer = new Layer(authenticated ? Layer.Kind.AUTH_ENCRYPTED : Layer.Kind.ENCRYPTED,
                         algorithm + " with " + name(recipient.getKeyEncryptionAlgOID()), key.name(), null, true, null);
-                return new Unwrapped(layer, new MimeBodyPart(new ByteArrayInputStream(content)), null, null);
+                return new Unwrapped(layer, new MimeBodyPart(new SharedByteArrayInputStream(content)), null, null);
             }
         }
         List<String> named = new ArrayList<>();

@@ -68,6 +68,8 @@ import org.springframework.mock.env.MockEnvironment;
 
 import scot.sirgateway.council.CouncilRegistry;
 import scot.sirgateway.council.CouncilRegistryProperties;
+import scot.sirgateway.intake.IntakeProperties;
+import scot.sirgateway.intake.MessageLimits;
 import scot.sirgateway.intake.Submission;
 import scot.sirgateway.quarantine.QuarantineException;
 import scot.sirgateway.quarantine.ReasonCode;
@@ -99,7 +101,9 @@ class BouncyCastleMessagesTest {
         TrustAnchors anchors = new TrustAnchors(new TrustProperties(List.of("file:certs-example/ca/ca.cert.pem")), loader);
         CouncilRegistry councils = new CouncilRegistry(new CouncilRegistryProperties("classpath:councils.yaml",
                 new CouncilRegistryProperties.Demo("classpath:demo/demo-councils.yaml")), loader, new MockEnvironment());
-        unwrapper = new SmimeUnwrapper(keys, new SignerValidation(anchors, councils));
+        unwrapper = new SmimeUnwrapper(keys, new SignerValidation(anchors, councils), new MessageLimits(
+                new IntakeProperties("imap", "127.0.0.1", 143, "intake@sir-gateway.test", "x", "INBOX", "Processed",
+                        "Quarantine", 26214400, java.time.Duration.ofSeconds(1), 50, 20, 262144, 3)));
         demoCouncil = TestSmime.demoCouncil();
     }
 

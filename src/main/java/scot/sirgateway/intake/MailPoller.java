@@ -1,0 +1,268 @@
+package scot.sirgateway.intake;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.Collections;
+import java.util.Properties;
+
+import jakarta.mail.FetchProfile;
+import jakarta.mail.Flags;
+import jakarta.mail.Folder;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.Store;
+import jakarta.mail.UIDFolder;
+import jakarta.mail.internet.MimeMessage;
+
+import org.eclipse.angus.mail.imap.IMAPFolder;
+import org.eclipse.angus.mail.imap.IMAPStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import scot.sirgateway.intake.IntakeMoments.Moment;
+import scot.sirgateway.quarantine.Quarantine;
+import scot.sirgateway.quarantine.ReasonCode;
+
+/**
+ * The {@code intake-mail} route's one step: takes every message in the intake folder, read or unread,
+ * one at a time. For each it reads the bytes, commits them to the database, makes the commit durable
+ * ({@link DurableCommits}), and only then moves the IMAP copy to the processed folder: a crash at any
+ * point leaves the message in the inbox, or stored, or both (then the next poll counts a delivery).
+ *
+ * <p>A message over {@code max-message-bytes} is not read: its headers are recorded, it is quarantined
+ * as {@code MESSAGE_TOO_LARGE} and moved to the quarantine folder. A message the server cannot hand
+ * over (its size, envelope or bytes cannot be read) stays in the inbox, its failures counted by UID in
+ * the database; after {@code max-fetch-attempts} it is quarantined as {@code MALFORMED_MESSAGE} with
+ * whatever headers could be read, moved to the quarantine folder and logged once. One bad message
+ * never stops the others. A database failure ends the poll (the message stays in the inbox).
+ */
+@Component("mailPoller")
+public class MailPoller {
+
+    private static final Logger log = LoggerFactory.getLogger(MailPoller.class);
+
+    private static final int MAX_MESSAGES_PER_POLL = 50;
+
+    private final IntakeProperties properties;
+    private final StoredMessages storedMessages;
+    private final FetchFailures fetchFailures;
+    private final Quarantine quarantine;
+    private final DurableCommits durableCommits;
+    private final TransactionTemplate transactions;
+    private final ObjectProvider<IntakeMoments> moments;
+    private final Session session;
+
+    public MailPoller(IntakeProperties properties, StoredMessages storedMessages, FetchFailures fetchFailures,
+            Quarantine quarantine, DurableCommits durableCommits, TransactionTemplate transactions,
+            ObjectProvider<IntakeMoments> moments, Properties intakeMailProperties) {
+        this.properties = properties;
+        this.storedMessages = storedMessages;
+        this.fetchFailures = fetchFailures;
+        this.quarantine = quarantine;
+        this.durableCommits = durableCommits;
+        this.transactions = transactions;
+        this.moments = moments;
+        this.session = Session.getInstance(intakeMailProperties);
+    }
+
+    public void poll() throws MessagingException {
+        try (Store store = session.getStore(properties.protocol())) {
+            store.connect(properties.host(), properties.port(), properties.username(), properties.password());
+            Folder inbox = store.getFolder(properties.folder());
+            inbox.open(Folder.READ_WRITE);
+            try {
+                int count = Math.min(inbox.getMessageCount(), MAX_MESSAGES_PER_POLL);
+                if (count == 0) {
+                    return;
+                }
+                Message[] messages = inbox.getMessages(1, count);
+                FetchProfile uids = new FetchProfile();
+                uids.add(UIDFolder.FetchProfileItem.UID);
+                inbox.fetch(messages, uids);
+                long uidValidity = ((UIDFolder) inbox).getUIDValidity();
+                for (Message message : messages) {
+                    FetchFailures.Uid uid = new FetchFailures.Uid(properties.folder(), uidValidity,
+                            ((UIDFolder) inbox).getUID(message));
+                    take(store, inbox, message, uid);
+                }
+            } finally {
+                // expunges what was copied and flagged deleted on a server without MOVE
+                inbox.close(true);
+            }
+        }
+    }
+
+    private void take(Store store, Folder inbox, Message message, FetchFailures.Uid uid) throws MessagingException {
+        byte[] raw;
+        long size;
+        try {
+            size = message.getSize();
+            raw = size > properties.maxMessageBytes() ? null : read(message, properties.maxMessageBytes());
+        } catch (MessagingException | IOException | RuntimeException unreadable) {
+            fetchFailed(store, inbox, message, uid, unreadable);
+            return;
+        }
+        if (raw == null) {
+            long over = Math.max(size, properties.maxMessageBytes() + 1);
+            String headers = headerText(message);
+            transactions.executeWithoutResult(tx -> quarantine.quarantine(
+                    storedMessages.storeHeadersOnly(headers, over, "MAIL"), "intake", ReasonCode.MESSAGE_TOO_LARGE,
+                    "The message is " + over + " bytes, over the limit of " + properties.maxMessageBytes()
+                            + " (gateway.mail.intake.max-message-bytes). Its headers are kept; the message itself is"
+                            + " in the mailbox folder " + properties.quarantineFolder() + "."));
+            durableCommits.sync();
+            move(store, inbox, message, properties.quarantineFolder());
+            return;
+        }
+        reached(Moment.BYTES_READ);
+        StoredMessages.Stored stored = transactions.execute(tx -> {
+            StoredMessages.Stored row = storedMessages.store(raw, "MAIL");
+            reached(Moment.BEFORE_COMMIT);
+            return row;
+        });
+        reached(Moment.COMMITTED);
+        durableCommits.sync();
+        reached(Moment.DURABLE);
+        move(store, inbox, message, properties.processedFolder());
+        reached(Moment.MOVED);
+        if (stored.duplicate()) {
+            log.info("mail already stored as message {}: delivery counted, nothing new created", stored.id());
+        } else {
+            log.info("mail stored as message {} ({} bytes)", stored.id(), raw.length);
+        }
+    }
+
+    /**
+     * Counts the failure; at the last attempt quarantines what could be read and moves the message
+     * aside. Earlier attempts are logged at debug level only: the failure is said once, at the end.
+     */
+    private void fetchFailed(Store store, Folder inbox, Message message, FetchFailures.Uid uid, Exception failure)
+            throws MessagingException {
+        int attempts = fetchFailures.record(uid, failure.getClass().getName());
+        if (attempts < properties.maxFetchAttempts()) {
+            log.debug("mail uid {} could not be fetched (attempt {} of {})", uid.uid(), attempts,
+                    properties.maxFetchAttempts(), failure);
+            return;
+        }
+        Long quarantineId = fetchFailures.quarantineOf(uid).orElse(null);
+        if (quarantineId == null) {
+            String headers = headerText(message);
+            long size = sizeOrZero(message);
+            quarantineId = transactions.execute(tx -> {
+                long id = quarantine.quarantine(storedMessages.storeHeadersOnly(headers, size, "MAIL"), "intake",
+                        ReasonCode.MALFORMED_MESSAGE, "The mail server could not hand over the message ("
+                                + failure.getClass().getSimpleName() + ", " + attempts + " attempts). Its headers, as"
+                                + " far as they could be read, are kept; the message itself is in the mailbox folder "
+                                + properties.quarantineFolder() + ".");
+                fetchFailures.markQuarantined(uid, id);
+                return id;
+            });
+            durableCommits.sync();
+            log.warn("mail uid {} could not be fetched in {} attempts ({}): quarantined as {}, moved to folder {}",
+                    uid.uid(), attempts, failure.getClass().getName(), quarantineId, properties.quarantineFolder());
+        }
+        try {
+            move(store, inbox, message, properties.quarantineFolder());
+        } catch (MessagingException moveFailed) {
+            log.debug("mail uid {} (quarantine {}) not moved yet; tried again at the next poll", uid.uid(),
+                    quarantineId, moveFailed);
+        }
+    }
+
+    private void reached(Moment moment) {
+        moments.ifAvailable(m -> m.reached(moment));
+    }
+
+    /** IMAP MOVE where the server has it; else copy, flag deleted, and expunge when the folder closes. */
+    private static void move(Store store, Folder inbox, Message message, String folderName) throws MessagingException {
+        Folder target = store.getFolder(folderName);
+        if (!target.exists()) {
+            target.create(Folder.HOLDS_MESSAGES);
+        }
+        Message[] one = {message};
+        if (inbox instanceof IMAPFolder imap && store instanceof IMAPStore imapStore
+                && imapStore.hasCapability("MOVE")) {
+            imap.moveMessages(one, target);
+        } else {
+            inbox.copyMessages(one, target);
+            message.setFlag(Flags.Flag.DELETED, true);
+        }
+    }
+
+    /** The message's bytes as the server holds them, or null when they run over the limit. */
+    private static byte[] read(Message message, long limit) throws MessagingException, IOException {
+        LimitedBuffer buffer = new LimitedBuffer(limit);
+        try {
+            message.writeTo(buffer);
+        } catch (LimitedBuffer.LimitReached e) {
+            return null;
+        }
+        return buffer.toByteArray();
+    }
+
+    /** The header lines the server can give, or none. */
+    private static String headerText(Message message) {
+        StringBuilder text = new StringBuilder();
+        try {
+            if (message instanceof MimeMessage mime) {
+                for (String line : Collections.list(mime.getAllHeaderLines())) {
+                    text.append(line).append("\r\n");
+                }
+            }
+        } catch (MessagingException | RuntimeException unreadable) {
+            text.setLength(0);
+        }
+        return text.append("\r\n").toString();
+    }
+
+    private static long sizeOrZero(Message message) {
+        try {
+            return Math.max(message.getSize(), 0);
+        } catch (MessagingException | RuntimeException unreadable) {
+            return 0;
+        }
+    }
+
+    /** A byte buffer that refuses to grow past a limit. */
+    private static final class LimitedBuffer extends OutputStream {
+        static final class LimitReached extends IOException {
+            LimitReached() {
+                super("over the size limit");
+            }
+        }
+
+        private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        private final long limit;
+
+        LimitedBuffer(long limit) {
+            this.limit = limit;
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            check(1);
+            bytes.write(b);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            check(len);
+            bytes.write(b, off, len);
+        }
+
+        private void check(int more) throws LimitReached {
+            if (bytes.size() + (long) more > limit) {
+                throw new LimitReached();
+            }
+        }
+
+        byte[] toByteArray() {
+            return bytes.toByteArray();
+        }
+    }
+}
