@@ -3,11 +3,9 @@ package scot.sirgateway.intake;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.Base64;
 import java.util.Map;
 
-import org.awaitility.Awaitility;
 import org.bouncycastle.cms.CMSAlgorithm;
 import org.bouncycastle.cms.CMSEnvelopedDataGenerator;
 import org.bouncycastle.cms.CMSProcessableByteArray;
@@ -82,10 +80,7 @@ class EncryptedNestingIntakeTest extends GatewayClient {
         mail.send("next-" + sender, INTAKE, TestMessages.plainNotification("next-" + sender, next,
                 TestMessages.completeForm("after nesting")));
 
-        Map<String, Object> quarantined = Awaitility.await().atMost(Duration.ofSeconds(30))
-                .pollInterval(Duration.ofMillis(200))
-                .until(() -> jdbc.sql("SELECT * FROM quarantine WHERE message_id = ?").param(messageId)
-                        .query().listOfRows().stream().findFirst().orElse(null), row -> row != null);
+        Map<String, Object> quarantined = awaitQuarantine(messageId);
         assertThat(quarantined.get("reason_code")).isEqualTo("MESSAGE_LIMIT_EXCEEDED");
         assertThat(quarantined.get("stage")).isEqualTo("unwrap");
         assertThat((String) quarantined.get("reason")).contains("gateway.mail.intake.max-mime-depth");
