@@ -10,6 +10,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
 
+import scot.sirgateway.metrics.GatewayMetrics;
 import scot.sirgateway.storage.BlobStore;
 import scot.sirgateway.storage.StorageCipher;
 
@@ -45,6 +46,7 @@ public class StoredMessages {
     private final BlobStore blobs;
     private final StorageCipher cipher;
     private final Clock clock;
+    private final GatewayMetrics metrics;
 
     /** The sender's address is personal data: sealed, bound to the row (its id in the associated data). */
     private final RowMapper<StoredMessage> row = (rs, n) -> {
@@ -56,7 +58,9 @@ public class StoredMessages {
                 rs.getInt("delivery_count"));
     };
 
-    public StoredMessages(JdbcClient jdbc, BlobStore blobs, StorageCipher cipher, Clock clock) {
+    public StoredMessages(JdbcClient jdbc, BlobStore blobs, StorageCipher cipher, Clock clock,
+            GatewayMetrics metrics) {
+        this.metrics = metrics;
         this.jdbc = jdbc;
         this.blobs = blobs;
         this.cipher = cipher;
@@ -70,6 +74,7 @@ public class StoredMessages {
     @Transactional
     public Stored store(byte[] raw, String source) {
         MessageHeaders headers = MessageHeaders.parse(raw);
+        metrics.messageTaken(source);
         String contentSha256 = TraceHeaders.sha256(raw, TraceHeaders.endOfLeadingTraceHeaders(raw));
         Optional<Long> same = jdbc.sql("SELECT id FROM stored_message WHERE content_sha256 = ? AND "
                         + "(message_id = ? OR (message_id IS NULL AND ? IS NULL)) ORDER BY id")
@@ -92,6 +97,7 @@ public class StoredMessages {
      */
     @Transactional
     public long storeHeadersOnly(String headerText, long sizeBytes, String source) {
+        metrics.messageTaken(source);
         byte[] headerBytes = headerText.getBytes(java.nio.charset.StandardCharsets.UTF_8);
         MessageHeaders headers = MessageHeaders.parse(headerBytes);
         String blobId = blobs.put(headerBytes);

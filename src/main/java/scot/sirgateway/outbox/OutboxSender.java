@@ -17,6 +17,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
+import scot.sirgateway.metrics.GatewayMetrics;
+
 /**
  * The {@code outbox-send} step: sends the due mails over one relay connection, exactly as they were
  * rendered (the fixed Message-ID stays), and records each as sent the moment the relay accepts it.
@@ -33,9 +35,11 @@ public class OutboxSender {
     private final OutboundMailProperties properties;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final GatewayMetrics metrics;
 
     public OutboxSender(Outbox outbox, SmtpRelay relay, OutboundMailProperties properties,
-            ApplicationEventPublisher events, Clock clock) {
+            ApplicationEventPublisher events, Clock clock, GatewayMetrics metrics) {
+        this.metrics = metrics;
         this.outbox = outbox;
         this.relay = relay;
         this.properties = properties;
@@ -55,8 +59,10 @@ public class OutboxSender {
             transport = relay.connect();
         } catch (MessagingException e) {
             log.warn("SMTP relay unreachable ({}); {} mail(s) wait", e.getClass().getSimpleName(), due.size());
-            due.forEach(mail -> outbox.markFailed(mail.id(), "relay unreachable: " + e.getClass().getSimpleName(),
-                    backOff(mail.attempts())));
+            due.forEach(mail -> {
+                outbox.markFailed(mail.id(), "relay unreachable: " + e.getClass().getSimpleName(), backOff(mail.attempts()));
+                metrics.outboxFailed(mail.purpose());
+            });
             return 0;
         }
         try (transport) {
@@ -68,11 +74,13 @@ public class OutboxSender {
                     outbox.markSent(mail.id(), now);
                     events.publishEvent(new OutboxMailSent(mail.id(), mail.purpose(), mail.notificationId(),
                             mail.recipient(), now));
+                    metrics.outboxSent(mail.purpose());
                     log.info("outbox mail {} ({}) sent", mail.id(), mail.purpose());
                     sent++;
                 } catch (MessagingException e) {
                     log.warn("outbox mail {} refused by the relay ({}); will retry", mail.id(), e.getClass().getSimpleName());
                     outbox.markFailed(mail.id(), "relay refused: " + e.getClass().getSimpleName(), backOff(mail.attempts()));
+                    metrics.outboxFailed(mail.purpose());
                 }
             }
         } catch (MessagingException e) {

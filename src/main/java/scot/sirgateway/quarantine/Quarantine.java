@@ -13,6 +13,7 @@ import scot.sirgateway.intake.MessageHeaders;
 import scot.sirgateway.intake.StoredMessages;
 import scot.sirgateway.intake.StoredMessages.StoredMessage;
 import scot.sirgateway.intake.Submission;
+import scot.sirgateway.metrics.GatewayMetrics;
 
 /**
  * Puts a stored message in quarantine: an entry with stage, reason code and reason, the message marked
@@ -28,9 +29,11 @@ public class Quarantine {
     private final StoredMessages storedMessages;
     private final SenderReplies replies;
     private final CauseFingerprint causes;
+    private final GatewayMetrics metrics;
 
     public Quarantine(QuarantineEntries entries, StoredMessages storedMessages, SenderReplies replies,
-            CauseFingerprint causes) {
+            CauseFingerprint causes, GatewayMetrics metrics) {
+        this.metrics = metrics;
         this.entries = entries;
         this.storedMessages = storedMessages;
         this.replies = replies;
@@ -65,6 +68,7 @@ public class Quarantine {
                 .orElseThrow(() -> new IllegalStateException("no stored message " + storedMessageId));
         long id = entries.add(message.id(), message.receivedAt(), message.messageId(), message.sender(), stage, code, reason);
         storedMessages.markState(message.id(), StoredMessages.State.QUARANTINED);
+        metrics.quarantined(stage, code);
         log.info("stored message {} quarantined at stage {}: {} (quarantine {})", message.id(), stage, code, id);
         entries.recordCause(id, causes.of(stage, message.id()));
         String reply;

@@ -17,6 +17,7 @@ import scot.sirgateway.deadline.NotificationClocks;
 import scot.sirgateway.forward.GovernmentForward;
 import scot.sirgateway.intake.StoredMessages;
 import scot.sirgateway.intake.Submission;
+import scot.sirgateway.metrics.GatewayMetrics;
 
 /**
  * The {@code register-notification} step. In one transaction: allocates the reference, stores the
@@ -47,11 +48,13 @@ public class NotificationRegistrar {
     private final JdbcClient jdbc;
     private final SenderReplies replies;
     private final OperatorAlerts alerts;
+    private final GatewayMetrics metrics;
 
     public NotificationRegistrar(ReferenceAllocator references, Notifications notifications, Timeline timeline,
             StoredMessages storedMessages, Acknowledgements acknowledgements, TransactionTemplate transactions,
             NotificationClocks clocks, GovernmentForward forward, JdbcClient jdbc, SenderReplies replies,
-            OperatorAlerts alerts) {
+            OperatorAlerts alerts, GatewayMetrics metrics) {
+        this.metrics = metrics;
         this.jdbc = jdbc;
         this.replies = replies;
         this.alerts = alerts;
@@ -113,6 +116,7 @@ public class NotificationRegistrar {
                 ? "in triage: " + String.join("; ", submission.triageReasons())
                 : "registered: complete and from a verified sender");
         storedMessages.markState(submission.storedMessageId(), StoredMessages.State.PROCESSED);
+        metrics.notificationRegistered(status);
         acknowledgements.queue(id, reference, submission);
         if (status == NotificationStatus.REGISTERED) {
             forward.queue(reference);

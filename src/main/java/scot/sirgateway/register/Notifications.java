@@ -186,9 +186,14 @@ public class Notifications {
                 .params(NotificationStatus.FORWARDED.name(), at, id).update() == 1;
     }
 
-    public void markAcknowledged(long id, OffsetDateTime at) {
-        jdbc.sql("UPDATE notification SET acknowledged_at = ? WHERE id = ? AND acknowledged_at IS NULL")
-                .params(at, id).update();
+    /** Records the acknowledgement; answers when the notification was received, or empty when recorded before. */
+    public Optional<OffsetDateTime> markAcknowledged(long id, OffsetDateTime at) {
+        if (jdbc.sql("UPDATE notification SET acknowledged_at = ? WHERE id = ? AND acknowledged_at IS NULL")
+                .params(at, id).update() == 0) {
+            return Optional.empty();
+        }
+        return jdbc.sql("SELECT received_at FROM notification WHERE id = ?").param(id)
+                .query((rs, n) -> rs.getObject(1, OffsetDateTime.class)).optional();
     }
 
     private Object toColumn(String reference, FormField field, Object value) {

@@ -54,7 +54,7 @@ class FailureLoggingTest {
                 "a@demo-council.test", "00", 10, "b", null, OffsetDateTime.now(), StoredMessages.State.RECEIVED, 1)));
         when(entries.add(any(), any(), any(), any(), anyString(), any(), anyString())).thenReturn(7L);
         Quarantine quarantine = new Quarantine(entries, storedMessages, mock(SenderReplies.class),
-                mock(CauseFingerprint.class));
+                mock(CauseFingerprint.class), mock(scot.sirgateway.metrics.GatewayMetrics.class));
         Exchange exchange = new DefaultExchange(new DefaultCamelContext());
         exchange.setProperty(Exchange.EXCEPTION_CAUGHT, overflow());
         exchange.setProperty(Submission.STORED_MESSAGE_ID, 42L);

@@ -61,7 +61,8 @@ class SealPersonalDataMigrationTest {
 
         Clock clock = Clock.systemUTC();
         BlobStore blobs = new BlobStore(jdbc, cipher, clock);
-        assertThat(new StoredMessages(jdbc, blobs, cipher, clock).find(7).orElseThrow().sender())
+        assertThat(new StoredMessages(jdbc, blobs, cipher, clock,
+                new scot.sirgateway.metrics.GatewayMetrics(new io.micrometer.core.instrument.simple.SimpleMeterRegistry())).find(7).orElseThrow().sender())
                 .isEqualTo("old-sender@demo-council.test");
         Notifications.Stored notification = new Notifications(jdbc, cipher, blobs, clock)
                 .findByReference("SIR-2026-0001").orElseThrow();
