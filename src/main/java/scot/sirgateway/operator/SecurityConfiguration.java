@@ -14,7 +14,8 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 
 /**
- * Who may see what: the health endpoint is open (it names components, never details); reading the
+ * Who may see what: the health endpoint is open (it names components, never details), the metrics
+ * endpoints are for operators and admins; reading the
  * API wants an operator, inspector or admin, changing anything an operator or admin, by HTTP Basic
  * (programs) or session login (the console). A post in a session needs the CSRF token; only a
  * program's call (HTTP Basic without a session, not a browser's cross-site request) is exempt.
@@ -32,6 +33,7 @@ public class SecurityConfiguration {
     SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
         http.authorizeHttpRequests(requests -> requests
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/error").permitAll()
+                        .requestMatchers("/actuator/**").hasAnyRole(Role.OPERATOR.name(), Role.ADMIN.name())
                         .requestMatchers(org.springframework.http.HttpMethod.GET, "/api/**")
                         .hasAnyRole(Role.OPERATOR.name(), Role.INSPECTOR.name(), Role.ADMIN.name())
                         .requestMatchers("/api/quarantine/**", "/api/notifications/*/release", "/api/notifications/*/forward", "/api/notifications/*/withdraw")
@@ -43,7 +45,8 @@ public class SecurityConfiguration {
                 .exceptionHandling(handling -> handling
                         .defaultAuthenticationEntryPointFor((request, response, e) -> problem(response,
                                         HttpStatus.UNAUTHORIZED, "Sign in with your console account (HTTP Basic for programs)."),
-                                request -> request.getRequestURI().startsWith(request.getContextPath() + "/api/"))
+                                request -> request.getRequestURI().startsWith(request.getContextPath() + "/api/")
+                                        || request.getRequestURI().startsWith(request.getContextPath() + "/actuator/"))
                         .accessDeniedHandler((request, response, e) -> problem(response, HttpStatus.FORBIDDEN,
                                 "Your account may not do this.")))
                 .formLogin(Customizer.withDefaults())
