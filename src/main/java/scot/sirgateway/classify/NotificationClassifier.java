@@ -102,7 +102,7 @@ public class NotificationClassifier {
     private FieldValue readAsWritten(FormField field, Submission.RawValue raw) {
         String text = raw.text().trim();
         if (field == FormField.MAPPA) {
-            return typed(FormValues.mappa(text), raw.source(), CERTAIN);
+            return typed(rules.mappa(text), raw.source(), CERTAIN);
         }
         if (field == FormField.INCIDENT_CATEGORY && FormValues.level(text).isEmpty()) {
             // "Death of the offender (category 3)", or the circumstance in words
@@ -172,7 +172,7 @@ public class NotificationClassifier {
             return;
         }
         String text = description.value().toString();
-        guess(submission, FormField.INCIDENT_DATE, FormValues.incidentDateInProse(text), FROM_DESCRIPTION);
+        guess(submission, FormField.INCIDENT_DATE, rules.incidentDateInProse(text), FROM_DESCRIPTION);
         guess(submission, FormField.ORDER_TYPE, rules.orderInProse(text), FROM_DESCRIPTION);
         guess(submission, FormField.MAPPA, rules.mappaInProse(text), FROM_DESCRIPTION);
         guess(submission, FormField.INCIDENT_CATEGORY, categoryInProse(text), FROM_DESCRIPTION);
@@ -198,10 +198,10 @@ public class NotificationClassifier {
      * A value read from the description, of the confidence given, unless the field holds one or the
      * council wrote that it is still to come.
      */
-    private static void guess(Submission submission, FormField field, Optional<?> value, double confidence) {
+    private void guess(Submission submission, FormField field, Optional<?> value, double confidence) {
         FieldValue present = submission.fields().get(field);
         Submission.RawValue written = submission.rawValues().get(field);
-        if (written != null && FormValues.notYetKnown(written.text())) {
+        if (written != null && rules.notYetKnown(written.text())) {
             return;
         }
         if ((present == null || present.value() == null) && value.isPresent()) {
