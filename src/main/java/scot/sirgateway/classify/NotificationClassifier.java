@@ -10,6 +10,7 @@ import org.springframework.stereotype.Component;
 import scot.sirgateway.council.Council;
 import scot.sirgateway.council.CouncilRegistry;
 import scot.sirgateway.intake.Submission;
+import scot.sirgateway.intake.TriageReason;
 import scot.sirgateway.register.FieldSource;
 import scot.sirgateway.register.FieldValue;
 import scot.sirgateway.register.FormField;
@@ -53,14 +54,13 @@ public class NotificationClassifier {
             }
             if (field.tooLong(entry.getValue().text())) {
                 // never stored as it is: the operator reads it in the message and confirms it in the release
-                submission.triageReasons().add(field.key() + " is " + entry.getValue().text().length()
-                        + " characters long, more than the " + field.maxLength() + " the form takes: not kept");
+                submission.triageReasons().add(TriageReason.tooLong(field, entry.getValue().text().length()));
                 continue;
             }
             FieldValue value = read(field, entry.getValue());
             fields.put(field, value);
             if (value.value() == null) {
-                submission.triageReasons().add(field.key() + " could not be read");
+                submission.triageReasons().add(TriageReason.unreadable(field));
             }
         }
         completeMappa(submission);
@@ -70,15 +70,14 @@ public class NotificationClassifier {
         classifyFlags(submission);
         checkCategory(submission);
         if (!submission.signatureVerified()) {
-            submission.triageReasons().add("the sender is not verified by a signature");
+            submission.triageReasons().add(TriageReason.unverifiedSender());
         }
         for (FormField missing : submission.missingRequired()) {
-            submission.triageReasons().add(missing.key() + " is missing");
+            submission.triageReasons().add(TriageReason.missing(missing));
         }
         fields.forEach((field, value) -> {
             if (value.value() != null && value.confidence() < SURE) {
-                submission.triageReasons().add(field.key() + " is uncertain (read from " + value.source().name()
-                        .toLowerCase(java.util.Locale.ROOT).replace('_', ' ') + ")");
+                submission.triageReasons().add(TriageReason.uncertain(field, value.source()));
             }
         });
         return submission;
@@ -206,7 +205,7 @@ public class NotificationClassifier {
         }
         if ((present == null || present.value() == null) && value.isPresent()) {
             submission.fields().put(field, new FieldValue(value.get(), FieldSource.DESCRIPTION, confidence));
-            submission.triageReasons().remove(field.key() + " could not be read");
+            submission.triageReasons().removeIf(reason -> reason.is(field, TriageReason.Kind.UNREADABLE));
         }
     }
 
@@ -218,7 +217,7 @@ public class NotificationClassifier {
             Optional<Council> named = councils.byName(written.text());
             if (named.isEmpty() || !named.get().name().equals(sender.name())) {
                 submission.fields().put(FormField.LOCAL_AUTHORITY, new FieldValue(sender.name(), FieldSource.SENDER, 0.5));
-                submission.triageReasons().add("local_authority in the text does not match the sender's council");
+                submission.triageReasons().add(TriageReason.councilMismatch());
             }
         }
     }
@@ -241,12 +240,11 @@ public class NotificationClassifier {
             // a death or serious injury of the offender is 3; harm to another person most often 1
             submission.fields().put(FormField.INCIDENT_CATEGORY, new FieldValue(offenderDied ? 3 : 1,
                     FieldSource.DESCRIPTION, Math.min(type.confidence(), offenderDied ? FROM_DESCRIPTION : 0.5)));
-            submission.triageReasons().remove("incident_category could not be read");
+            submission.triageReasons().removeIf(reason -> reason.is(FormField.INCIDENT_CATEGORY, TriageReason.Kind.UNREADABLE));
             return;
         }
         if (offenderDied != Integer.valueOf(3).equals(category.value())) {
-            submission.triageReasons().add("incident_category " + category.value() + " does not fit incident_type "
-                    + incidentType.name());
+            submission.triageReasons().add(TriageReason.categoryContradictsType(category.value(), incidentType.name()));
         }
     }
 }
