@@ -1,145 +1,100 @@
 package scot.sirgateway.classify;
 
-import java.io.IOException;
-import java.io.InputStream;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.regex.Pattern;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.core.io.Resource;
+import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.core.io.ResourceLoader;
 import org.springframework.stereotype.Component;
-import org.yaml.snakeyaml.Yaml;
 
-import scot.sirgateway.register.FormField;
+import scot.sirgateway.extract.FormLabels;
 import scot.sirgateway.register.IncidentType;
 import scot.sirgateway.register.OrderType;
 
 /**
  * The classification rules of {@code gateway.classification.rules-file} (a default ships in the jar):
- * the labels councils write for each field, the words and phrases of each incident type and order,
- * and the phrases that flag domestic abuse and historical incidents. Data, not code: an operator
- * extends the file. A file that names an unknown field, type or order stops start-up.
+ * the words and phrases of each incident type and order, the circumstances of each category, the
+ * phrases that flag domestic abuse and historical incidents, and the wording of answers and prose
+ * (MAPPA, answers still to come, what tells an incident's date). Data, not code: an operator extends
+ * the file. The file is bound into records, its label sections by {@link FormLabels}. A file that names
+ * an unknown field, type or order stops start-up.
  */
 @Component
 public class ClassificationRules {
+
+    /** The classification sections of the rules file, as written. */
+    record RulesSections(Map<String, List<String>> categories, List<TypeEntry> incidentTypes,
+            Map<String, List<String>> orders, List<String> domesticAbuse, List<String> historical, ProseWords.Written prose) {
+    }
+
+    /** One entry of {@code incident-types}, as written. */
+    record TypeEntry(String code, List<String> words, List<String> phrases) {
+    }
 
     /** An incident type's words (in a type field) and phrases (in a description). */
     public record TypeRule(IncidentType type, List<String> words, List<String> phrases) {
     }
 
-    /** A label-words entry: a label holding all of {@code words} names {@code field} (empty: no form field). */
-    record LabelWords(Optional<FormField> field, List<String> words) {
-
-        boolean matches(List<String> tokens) {
-            return words.stream().allMatch(word -> tokens.stream().anyMatch(token -> word.length() >= 4
-                    ? token.startsWith(word) : token.equals(word)));
-        }
-    }
-
-    /** The rules' phrases with a {@code *}, compiled once each. */
-    private static final Map<String, Pattern> WILDCARDS = new ConcurrentHashMap<>();
-
-    /** Labels longer than this are sentences, not labels: their words name no field. */
-    private static final int MAX_LABEL_WORDS = 9;
-
-    private final Map<String, FormField> labels = new HashMap<>();
-    private final List<LabelWords> labelWords = new ArrayList<>();
+    private final FormLabels labels;
     private final Map<Integer, List<String>> categories = new HashMap<>();
     private final List<TypeRule> types = new ArrayList<>();
     private final Map<OrderType, List<String>> orders = new EnumMap<>(OrderType.class);
-    private final List<String> notificationPhrases;
     private final List<String> domesticAbuse;
     private final List<String> historical;
-    private final List<String> pastOffence;
+    private final ProseWords prose;
 
+    /** The rules at {@code location}, with their label sections read here too (for tests and tools). */
+    public ClassificationRules(String location, ResourceLoader resources) {
+        this(location, resources, new FormLabels(location, resources));
+    }
+
+    @Autowired
     public ClassificationRules(@Value("${gateway.classification.rules-file:classpath:classification-rules.yaml}")
-            String location, ResourceLoader resources) {
-        Map<String, Object> yaml = read(location, resources.getResource(location));
-        String where = "gateway.classification.rules-file (" + location + ")";
-        section(yaml, "labels", where).forEach((key, value) -> {
-            FormField field = FormField.byLabel(key).orElseThrow(() -> new IllegalStateException(where
-                    + ": labels names '" + key + "', which is not a form field"));
-            strings(value, where + " labels." + key).forEach(label -> labels.put(normalise(label), field));
-        });
-        for (FormField field : FormField.values()) {
-            labels.put(normalise(field.key()), field);
+            String location, ResourceLoader resources, FormLabels labels) {
+        this.labels = labels;
+        String where = FormLabels.where(location);
+        RulesSections file = FormLabels.binder(location, resources).bindOrCreate("", Bindable.of(RulesSections.class));
+        if (file.categories() == null) {
+            throw new IllegalStateException(where + " categories is not a mapping");
         }
-        for (Object item : list(yaml.get("label-words"), where + " label-words")) {
-            asMap(item, where + " label-words").forEach((key, words) -> {
-                Optional<FormField> field = key.equals("none") ? Optional.empty()
-                        : Optional.of(FormField.byLabel(key).orElseThrow(() -> new IllegalStateException(where
-                                + ": label-words names '" + key + "', which is not a form field")));
-                labelWords.add(new LabelWords(field, List.of(normalise(String.valueOf(words)).split(" "))));
-            });
-        }
-        // YAML reads "3:" as a number: the keys are taken as written
-        ((Map<?, ?>) section(yaml, "categories", where)).forEach((key, phrases) -> {
-            int category = FormValues.level(String.valueOf(key)).orElseThrow(() -> new IllegalStateException(where
+        file.categories().forEach((key, phrases) -> {
+            int category = FormValues.level(key).orElseThrow(() -> new IllegalStateException(where
                     + ": categories names '" + key + "', which is not 1, 2 or 3"));
-            categories.put(category, normalised(phrases, where + " categories." + key));
+            categories.put(category, FormLabels.phrases(phrases));
         });
-        Object typeList = yaml.get("incident-types");
-        if (!(typeList instanceof List<?> list)) {
+        if (file.incidentTypes() == null || file.incidentTypes().isEmpty()) {
             throw new IllegalStateException(where + ": incident-types is missing");
         }
-        for (Object item : list) {
-            Map<String, Object> rule = asMap(item, where + " incident-types");
-            String code = String.valueOf(rule.get("code"));
-            IncidentType type = IncidentType.byCode(code).orElseThrow(() -> new IllegalStateException(where
-                    + ": incident-types has the unknown code '" + code + "'"));
-            types.add(new TypeRule(type, normalised(rule.get("words"), where), normalised(rule.get("phrases"), where)));
+        for (TypeEntry rule : file.incidentTypes()) {
+            IncidentType type = IncidentType.byCode(String.valueOf(rule.code())).orElseThrow(() -> new IllegalStateException(
+                    where + ": incident-types has the unknown code '" + rule.code() + "'"));
+            types.add(new TypeRule(type, FormLabels.phrases(rule.words()), FormLabels.phrases(rule.phrases())));
         }
-        section(yaml, "orders", where).forEach((code, words) -> {
+        if (file.orders() == null) {
+            throw new IllegalStateException(where + " orders is not a mapping");
+        }
+        file.orders().forEach((code, words) -> {
             OrderType order = OrderType.parse(code).orElseThrow(() -> new IllegalStateException(where
                     + ": orders has the unknown code '" + code + "'"));
-            orders.put(order, normalised(words, where + " orders." + code));
+            orders.put(order, FormLabels.phrases(words));
         });
-        notificationPhrases = normalised(yaml.get("notification-phrases"), where);
-        domesticAbuse = normalised(yaml.get("domestic-abuse"), where);
-        historical = normalised(yaml.get("historical"), where);
-        pastOffence = normalised(yaml.get("past-offence"), where);
-    }
-
-    /** The field a written label names, in any of the spellings of the rules. */
-    public Optional<FormField> field(String label) {
-        return Optional.ofNullable(labels.get(normalise(label)));
-    }
-
-    /**
-     * The field a label no spelling knows names by its words: the first label-words entry whose words
-     * it holds. Empty when none matches, when that entry is a {@code none} (an index offence is not the
-     * incident) and for a label too long to be one or holding a number ("Category 3" is a value).
-     */
-    public Optional<FormField> fieldByWords(String label) {
-        return labelWordsEntry(label).flatMap(LabelWords::field);
-    }
-
-    /** Whether a label's words say it is not one of the form's (a court, an index offence, a release date). */
-    public boolean namesNoField(String label) {
-        return labelWordsEntry(label).map(entry -> entry.field().isEmpty()).orElse(false);
-    }
-
-    private Optional<LabelWords> labelWordsEntry(String label) {
-        List<String> tokens = List.of(normalise(label).split(" "));
-        if (tokens.size() > MAX_LABEL_WORDS || label.replaceAll("\\([^)]*\\)", "").chars().anyMatch(Character::isDigit)) {
-            return Optional.empty();
-        }
-        return labelWords.stream().filter(entry -> entry.matches(tokens)).findFirst();
+        domesticAbuse = FormLabels.phrases(file.domesticAbuse());
+        historical = FormLabels.phrases(file.historical());
+        prose = ProseWords.of(file.prose(), where);
     }
 
     /** The incident category a category field describes in words ("death of the offender"). */
     public Optional<Integer> categoryFromWords(String text) {
-        String t = normalise(text);
+        String t = FormLabels.normalise(text);
         for (int category = 3; category >= 1; category--) {
-            if (categories.getOrDefault(category, List.of()).stream().anyMatch(p -> containsPhrase(t, p))) {
+            if (categories.getOrDefault(category, List.of()).stream().anyMatch(p -> FormLabels.containsPhrase(t, p))) {
                 return Optional.of(category);
             }
         }
@@ -152,7 +107,7 @@ public class ClassificationRules {
         if (code.isPresent()) {
             return code;
         }
-        String t = normalise(text);
+        String t = FormLabels.normalise(text);
         for (TypeRule rule : types) {
             if (rule.words().contains(t)) {
                 return Optional.of(rule.type());
@@ -160,7 +115,7 @@ public class ClassificationRules {
         }
         for (TypeRule rule : types) {
             for (String word : concat(rule.words(), rule.phrases())) {
-                if (containsPhrase(t, word)) {
+                if (FormLabels.containsPhrase(t, word)) {
                     return Optional.of(rule.type());
                 }
             }
@@ -179,26 +134,11 @@ public class ClassificationRules {
      * the offence the order was made for (an index offence, a previous sentence) do not count.
      */
     public Optional<IncidentType> typeFromDescription(String text) {
-        StringBuilder incident = new StringBuilder();
-        for (String sentence : FormValues.sentences(text)) {
-            String s = normalise(sentence);
-            if (pastOffence.stream().noneMatch(p -> containsPhrase(s, p))) {
-                incident.append(s).append(" . ");
-            }
-        }
-        String t = incident.toString();
-        for (TypeRule rule : types) {
-            for (String phrase : rule.phrases()) {
-                if (containsPhrase(t, phrase)) {
-                    return Optional.of(rule.type());
-                }
-            }
-        }
-        return Optional.empty();
+        return labels.typeFromDescription(text);
     }
 
     public Optional<OrderType> order(String text) {
-        String t = normalise(text);
+        String t = FormLabels.normalise(text);
         for (Map.Entry<OrderType, List<String>> entry : orders.entrySet()) {
             if (entry.getValue().contains(t)) {
                 return Optional.of(entry.getKey());
@@ -217,7 +157,7 @@ public class ClassificationRules {
         for (Map.Entry<OrderType, List<String>> entry : orders.entrySet()) {
             for (String word : entry.getValue()) {
                 if ((withOther || entry.getKey() != OrderType.OTHER) && word.length() >= minLength && word.length() > bestLength
-                        && containsPhrase(normalisedText, word)) {
+                        && FormLabels.containsPhrase(normalisedText, word)) {
                     best = entry.getKey();
                     bestLength = word.length();
                 }
@@ -226,10 +166,23 @@ public class ClassificationRules {
         return Optional.ofNullable(best);
     }
 
-    /** Whether a letter in prose reads as a notification: it names a known incident or says it notifies one. */
-    public boolean readsAsNotification(String text) {
-        String t = normalise(text);
-        return typeFromDescription(text).isPresent() || notificationPhrases.stream().anyMatch(p -> containsPhrase(t, p));
+    /**
+     * Whether the offender is managed under MAPPA: "Yes", "No", "N/A", and what councils write instead
+     * ("Not a MAPPA case", "Managed under MAPPA", "MAPPA Cat 1 Level 1", "Non-MAPPA"). Empty for "TBC"
+     * and other answers still to come, and for what it cannot read.
+     */
+    public Optional<Boolean> mappa(String text) {
+        return FormValues.mappa(text, prose);
+    }
+
+    /** Whether a value is a placeholder for an answer still to come: "TBC", "to follow", "not known". */
+    public boolean notYetKnown(String text) {
+        return FormValues.notYetKnown(text, prose);
+    }
+
+    /** The incident's date in prose: see {@link FormValues#incidentDateInProse(String, ProseWords)}. */
+    public Optional<LocalDate> incidentDateInProse(String text) {
+        return FormValues.incidentDateInProse(text, prose);
     }
 
     /**
@@ -240,9 +193,9 @@ public class ClassificationRules {
      */
     public Optional<Boolean> mappaInProse(String text) {
         for (String sentence : FormValues.sentences(text)) {
-            String t = normalise(sentence);
-            if (containsPhrase(t, "mappa")) {
-                switch (FormValues.mappaSentence(t)) {
+            String t = FormLabels.normalise(sentence);
+            if (FormLabels.containsPhrase(t, "mappa")) {
+                switch (FormValues.mappaSentence(t, prose)) {
                     case YES -> {
                         return Optional.of(true);
                     }
@@ -263,82 +216,17 @@ public class ClassificationRules {
 
     /** The order a letter names in its sentences: a known order before the bare word "other". */
     public Optional<OrderType> orderInProse(String text) {
-        return longestOrder(normalise(text), false, 0).or(() -> order(text));
+        return longestOrder(FormLabels.normalise(text), false, 0).or(() -> order(text));
     }
 
     public boolean mentionsDomesticAbuse(String description) {
-        String t = normalise(description);
-        return domesticAbuse.stream().anyMatch(p -> containsPhrase(t, p));
+        String t = FormLabels.normalise(description);
+        return domesticAbuse.stream().anyMatch(p -> FormLabels.containsPhrase(t, p));
     }
 
     public boolean mentionsHistorical(String description) {
-        String t = normalise(description);
-        return historical.stream().anyMatch(p -> containsPhrase(t, p));
+        String t = FormLabels.normalise(description);
+        return historical.stream().anyMatch(p -> FormLabels.containsPhrase(t, p));
     }
 
-    /**
-     * Lower case, letters and digits, single spaces, initials joined: "Date of Incident:" and "date of
-     * incident" agree, and so do "C.P.O." and "CPO".
-     */
-    public static String normalise(String text) {
-        return text.toLowerCase(Locale.ROOT).replace('_', ' ').replace("&", " and ").replaceAll("[^a-z0-9]+", " ").trim()
-                .replaceAll("(?<=\\b[a-z]) (?=[a-z]\\b)", "");
-    }
-
-    /** Whether a text holds a phrase, word for word; a {@code *} in the phrase stands for any one word. */
-    private static boolean containsPhrase(String normalisedText, String normalisedPhrase) {
-        if (normalisedPhrase.contains("*")) {
-            return WILDCARDS.computeIfAbsent(normalisedPhrase, phrase -> Pattern.compile("(^| )"
-                    + Pattern.quote(phrase).replace(" * ", "\\E [a-z0-9]+ \\Q") + "( |$)")).matcher(normalisedText).find();
-        }
-        return (" " + normalisedText + " ").contains(" " + normalisedPhrase + " ");
-    }
-
-    /** A phrase of the rules, normalised with its {@code *} wildcards kept. */
-    private static String normalisePhrase(String phrase) {
-        return java.util.Arrays.stream(phrase.split("\\*", -1)).map(ClassificationRules::normalise)
-                .collect(java.util.stream.Collectors.joining(" * ")).trim();
-    }
-
-    private static Map<String, Object> read(String location, Resource resource) {
-        if (!resource.exists()) {
-            throw new IllegalStateException("gateway.classification.rules-file: no file at " + location);
-        }
-        try (InputStream in = resource.getInputStream()) {
-            return asMap(new Yaml().load(in), "gateway.classification.rules-file (" + location + ")");
-        } catch (IOException | RuntimeException e) {
-            throw new IllegalStateException("gateway.classification.rules-file: " + location + " cannot be read: "
-                    + e.getMessage(), e);
-        }
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> asMap(Object value, String where) {
-        if (!(value instanceof Map<?, ?>)) {
-            throw new IllegalStateException(where + " is not a mapping");
-        }
-        return (Map<String, Object>) value;
-    }
-
-    private static Map<String, Object> section(Map<String, Object> yaml, String name, String where) {
-        return asMap(yaml.get(name), where + " " + name);
-    }
-
-    private static List<String> strings(Object value, String where) {
-        return list(value, where).stream().map(String::valueOf).toList();
-    }
-
-    private static List<?> list(Object value, String where) {
-        if (value == null) {
-            return List.of();
-        }
-        if (!(value instanceof List<?> list)) {
-            throw new IllegalStateException(where + " is not a list");
-        }
-        return list;
-    }
-
-    private static List<String> normalised(Object value, String where) {
-        return strings(value, where).stream().map(ClassificationRules::normalisePhrase).toList();
-    }
 }

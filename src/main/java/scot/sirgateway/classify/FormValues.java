@@ -9,7 +9,13 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Readers for the value styles of the form: UK day-first dates, yes/no, levels 1 to 3. */
+import scot.sirgateway.extract.FormLabels;
+
+/**
+ * Readers for the value styles of the form: UK day-first dates, yes/no, levels 1 to 3; and, with the
+ * words of the rules file's {@code prose} section ({@link ProseWords}), MAPPA answers, answers still to
+ * come and an incident's date in prose.
+ */
 public final class FormValues {
 
     private static final Pattern ISO = Pattern.compile("(\\d{4})-(\\d{1,2})-(\\d{1,2})");
@@ -98,16 +104,6 @@ public final class FormValues {
     }
 
     private static final Pattern YES_NO = Pattern.compile("^(yes|y|true|no|n|false|not applicable|n/?a|none|nil|non\\b.*)\\b.*");
-    private static final Pattern NOT_YET_KNOWN = Pattern.compile("^(tbc|tba|to be confirmed|to be advised|to follow|unknown|"
-            + "not known|not yet known|awaiting|pending|under review|being assessed|tbd)\\b.*");
-    private static final Pattern MAPPA_DENIED = Pattern.compile("\\b(not|no longer|does not|doesn t|isn t|non|never|ineligible)\\b");
-    private static final Pattern MAPPA_NAMED = Pattern.compile("\\b(mappa|managed|category|cat|level)\\b");
-    private static final Pattern SENTENCE_TO_COME = Pattern.compile("\\b(to be confirmed|tbc|awaiting|not yet known|"
-            + "not known|unknown|pending|to follow|being considered|under consideration|to be discussed|referral)\\b");
-    private static final Pattern SENTENCE_NO = Pattern.compile("\\b(not|no|no longer|n/a|non|never|ineligible|nor)\\b");
-    private static final Pattern SENTENCE_YES = Pattern.compile("\\b(subject to|managed|management|category|cat|level|"
-            + "case|offender|eligible|applies|registered|nominal|yes)\\b");
-    private static final Pattern SENTENCE_END = Pattern.compile("(?<=[.;!?])\\s+|\\n");
     private static final Pattern LEVEL = Pattern.compile("^(?:(?:sir|incident|review|mappa)\\s+)?(?:category|cat|level|lvl)?"
             + "\\s*\\(?(1|2|3|one|two|three)\\b.*");
     private static final Pattern ROMAN_LEVEL = Pattern.compile("^(?:category|cat|level)\\s+(i|ii|iii)\\b.*");
@@ -116,19 +112,12 @@ public final class FormValues {
     private static final Pattern DATE_IN_PROSE = Pattern.compile("\\b(\\d{4}-\\d{1,2}-\\d{1,2}|\\d{1,2}[/.\\-]\\d{1,2}[/.\\-]\\d{2,4}"
             + "|" + WEEKDAY + "(?:the\\s+)?\\d{1,2}(?:st|nd|rd|th)?(?:\\s+of)?[\\s\\-]+[a-z]{3,9}\\.?[\\s\\-,]+\\d{2,4}"
             + "|" + WEEKDAY + "[a-z]{3,9}\\.?\\s+\\d{1,2}(?:st|nd|rd|th)?,?\\s+\\d{4})\\b");
-    private static final Pattern NOT_THE_INCIDENT = Pattern.compile("\\b(birth|born|dob|aware|last seen|sent|released|sentenced|"
-            + "imposed|made on|licence on|order on|since|dated)\\b|^\\W*date\\W*$");
-
-    /** Words of a sentence that tells what happened, rather than the order's or the council's story. */
-    private static final Pattern INCIDENT_CUE = Pattern.compile("\\b(incident|happened|occurred|took place|arrested|"
-            + "charged|attacked|assaulted|found|died|death|killed|stabbed|evening of|morning of|night of|early hours)\\b");
-
     /**
      * The incident's date in prose: the first date of a sentence that tells what happened, else the
      * first date of any sentence; never one about a birth, the council becoming aware, a last sighting,
      * the order itself or a letter's own date.
      */
-    public static Optional<LocalDate> incidentDateInProse(String text) {
+    static Optional<LocalDate> incidentDateInProse(String text, ProseWords words) {
         Optional<LocalDate> first = Optional.empty();
         for (String sentence : sentences(text.toLowerCase(Locale.ROOT))) {
             if (date(sentence.replaceAll("^\\W*date\\W*|\\W*$", "")).isPresent()) {
@@ -137,11 +126,11 @@ public final class FormValues {
             Matcher m = DATE_IN_PROSE.matcher(sentence);
             while (m.find()) {
                 String before = sentence.substring(Math.max(0, m.start() - 40), m.start());
-                if (NOT_THE_INCIDENT.matcher(before).find()) {
+                if (words.notTheIncident().matcher(before).find()) {
                     continue;
                 }
                 Optional<LocalDate> date = date(m.group(1));
-                if (date.isPresent() && INCIDENT_CUE.matcher(sentence).find()) {
+                if (date.isPresent() && words.incidentCue().matcher(sentence).find()) {
                     return date;
                 }
                 if (first.isEmpty()) {
@@ -168,14 +157,14 @@ public final class FormValues {
      * A sentence naming MAPPA, read: "MAPPA does not apply" is NO, "managed under MAPPA at level 1" YES,
      * "MAPPA status to be confirmed" TO_COME, "the MAPPA co-ordinator has been told" SILENT.
      */
-    static MappaSentence mappaSentence(String normalised) {
-        if (SENTENCE_TO_COME.matcher(normalised).find()) {
+    static MappaSentence mappaSentence(String normalised, ProseWords words) {
+        if (words.sentenceToCome().matcher(normalised).find()) {
             return MappaSentence.TO_COME;
         }
-        if (SENTENCE_NO.matcher(normalised).find()) {
+        if (words.sentenceNo().matcher(normalised).find()) {
             return MappaSentence.NO;
         }
-        if (SENTENCE_YES.matcher(normalised).find()) {
+        if (words.sentenceYes().matcher(normalised).find()) {
             return MappaSentence.YES;
         }
         return MappaSentence.SILENT;
@@ -183,13 +172,13 @@ public final class FormValues {
 
     /** A text's sentences, a line also ending one: how prose is read, one statement at a time. */
     public static String[] sentences(String text) {
-        return SENTENCE_END.split(text);
+        return FormLabels.sentences(text);
     }
 
 
     /** Whether a value is a placeholder for an answer still to come: "TBC", "to follow", "not known". */
-    public static boolean notYetKnown(String text) {
-        return NOT_YET_KNOWN.matcher(answer(text)).matches();
+    static boolean notYetKnown(String text, ProseWords words) {
+        return words.notYetKnown().matcher(answer(text)).matches();
     }
 
     /** An answer as compared: lower case, letters, digits and slashes, single spaces. */
@@ -213,19 +202,19 @@ public final class FormValues {
      * ("Not a MAPPA case", "Managed under MAPPA", "MAPPA Cat 1 Level 1", "Non-MAPPA"). Empty for "TBC"
      * and other answers still to come, and for what it cannot read.
      */
-    public static Optional<Boolean> mappa(String text) {
+    static Optional<Boolean> mappa(String text, ProseWords words) {
         String t = answer(text);
-        if (NOT_YET_KNOWN.matcher(t).matches()) {
+        if (words.notYetKnown().matcher(t).matches()) {
             return Optional.empty();
         }
         Optional<Boolean> answer = yesNo(t);
         if (answer.isPresent()) {
             return answer;
         }
-        if (MAPPA_DENIED.matcher(t).find()) {
+        if (words.mappaDenied().matcher(t).find()) {
             return Optional.of(false);
         }
-        if (MAPPA_NAMED.matcher(t).find()) {
+        if (words.mappaNamed().matcher(t).find()) {
             return Optional.of(true);
         }
         return Optional.empty();

@@ -10,6 +10,7 @@ import org.springframework.stereotype.Component;
 import scot.sirgateway.council.Council;
 import scot.sirgateway.council.CouncilRegistry;
 import scot.sirgateway.intake.Submission;
+import scot.sirgateway.intake.TriageReason;
 import scot.sirgateway.register.FieldSource;
 import scot.sirgateway.register.FieldValue;
 import scot.sirgateway.register.FormField;
@@ -53,14 +54,13 @@ public class NotificationClassifier {
             }
             if (field.tooLong(entry.getValue().text())) {
                 // never stored as it is: the operator reads it in the message and confirms it in the release
-                submission.triageReasons().add(field.key() + " is " + entry.getValue().text().length()
-                        + " characters long, more than the " + field.maxLength() + " the form takes: not kept");
+                submission.triageReasons().add(TriageReason.tooLong(field, entry.getValue().text().length()));
                 continue;
             }
             FieldValue value = read(field, entry.getValue());
             fields.put(field, value);
             if (value.value() == null) {
-                submission.triageReasons().add(field.key() + " could not be read");
+                submission.triageReasons().add(TriageReason.unreadable(field));
             }
         }
         completeMappa(submission);
@@ -70,15 +70,14 @@ public class NotificationClassifier {
         classifyFlags(submission);
         checkCategory(submission);
         if (!submission.signatureVerified()) {
-            submission.triageReasons().add("the sender is not verified by a signature");
+            submission.triageReasons().add(TriageReason.unverifiedSender());
         }
         for (FormField missing : submission.missingRequired()) {
-            submission.triageReasons().add(missing.key() + " is missing");
+            submission.triageReasons().add(TriageReason.missing(missing));
         }
         fields.forEach((field, value) -> {
             if (value.value() != null && value.confidence() < SURE) {
-                submission.triageReasons().add(field.key() + " is uncertain (read from " + value.source().name()
-                        .toLowerCase(java.util.Locale.ROOT).replace('_', ' ') + ")");
+                submission.triageReasons().add(TriageReason.uncertain(field, value.source()));
             }
         });
         return submission;
@@ -102,7 +101,7 @@ public class NotificationClassifier {
     private FieldValue readAsWritten(FormField field, Submission.RawValue raw) {
         String text = raw.text().trim();
         if (field == FormField.MAPPA) {
-            return typed(FormValues.mappa(text), raw.source(), CERTAIN);
+            return typed(rules.mappa(text), raw.source(), CERTAIN);
         }
         if (field == FormField.INCIDENT_CATEGORY && FormValues.level(text).isEmpty()) {
             // "Death of the offender (category 3)", or the circumstance in words
@@ -172,7 +171,7 @@ public class NotificationClassifier {
             return;
         }
         String text = description.value().toString();
-        guess(submission, FormField.INCIDENT_DATE, FormValues.incidentDateInProse(text), FROM_DESCRIPTION);
+        guess(submission, FormField.INCIDENT_DATE, rules.incidentDateInProse(text), FROM_DESCRIPTION);
         guess(submission, FormField.ORDER_TYPE, rules.orderInProse(text), FROM_DESCRIPTION);
         guess(submission, FormField.MAPPA, rules.mappaInProse(text), FROM_DESCRIPTION);
         guess(submission, FormField.INCIDENT_CATEGORY, categoryInProse(text), FROM_DESCRIPTION);
@@ -198,15 +197,15 @@ public class NotificationClassifier {
      * A value read from the description, of the confidence given, unless the field holds one or the
      * council wrote that it is still to come.
      */
-    private static void guess(Submission submission, FormField field, Optional<?> value, double confidence) {
+    private void guess(Submission submission, FormField field, Optional<?> value, double confidence) {
         FieldValue present = submission.fields().get(field);
         Submission.RawValue written = submission.rawValues().get(field);
-        if (written != null && FormValues.notYetKnown(written.text())) {
+        if (written != null && rules.notYetKnown(written.text())) {
             return;
         }
         if ((present == null || present.value() == null) && value.isPresent()) {
             submission.fields().put(field, new FieldValue(value.get(), FieldSource.DESCRIPTION, confidence));
-            submission.triageReasons().remove(field.key() + " could not be read");
+            submission.triageReasons().removeIf(reason -> reason.is(field, TriageReason.Kind.UNREADABLE));
         }
     }
 
@@ -218,7 +217,7 @@ public class NotificationClassifier {
             Optional<Council> named = councils.byName(written.text());
             if (named.isEmpty() || !named.get().name().equals(sender.name())) {
                 submission.fields().put(FormField.LOCAL_AUTHORITY, new FieldValue(sender.name(), FieldSource.SENDER, 0.5));
-                submission.triageReasons().add("local_authority in the text does not match the sender's council");
+                submission.triageReasons().add(TriageReason.councilMismatch());
             }
         }
     }
@@ -241,12 +240,11 @@ public class NotificationClassifier {
             // a death or serious injury of the offender is 3; harm to another person most often 1
             submission.fields().put(FormField.INCIDENT_CATEGORY, new FieldValue(offenderDied ? 3 : 1,
                     FieldSource.DESCRIPTION, Math.min(type.confidence(), offenderDied ? FROM_DESCRIPTION : 0.5)));
-            submission.triageReasons().remove("incident_category could not be read");
+            submission.triageReasons().removeIf(reason -> reason.is(FormField.INCIDENT_CATEGORY, TriageReason.Kind.UNREADABLE));
             return;
         }
         if (offenderDied != Integer.valueOf(3).equals(category.value())) {
-            submission.triageReasons().add("incident_category " + category.value() + " does not fit incident_type "
-                    + incidentType.name());
+            submission.triageReasons().add(TriageReason.categoryContradictsType(category.value(), incidentType.name()));
         }
     }
 }

@@ -13,7 +13,6 @@ import jakarta.mail.Part;
 
 import org.springframework.stereotype.Component;
 
-import scot.sirgateway.classify.ClassificationRules;
 import scot.sirgateway.intake.Submission;
 import scot.sirgateway.quarantine.QuarantineException;
 import scot.sirgateway.quarantine.ReasonCode;
@@ -31,12 +30,12 @@ public class FormLineExtractor {
 
     private final PdfFormReader pdfForms;
     private final DocumentText documents;
-    private final ClassificationRules rules;
+    private final FormLabels labels;
 
-    public FormLineExtractor(PdfFormReader pdfForms, DocumentText documents, ClassificationRules rules) {
+    public FormLineExtractor(PdfFormReader pdfForms, DocumentText documents, FormLabels labels) {
         this.pdfForms = pdfForms;
         this.documents = documents;
-        this.rules = rules;
+        this.labels = labels;
     }
 
     /**
@@ -73,12 +72,12 @@ public class FormLineExtractor {
             }
         }
         for (String text : texts) {
-            readLines(text, submission, rules);
+            readLines(text, submission, labels);
         }
         if (!submission.rawValues().containsKey(FormField.DESCRIPTION)) {
             // a letter in prose: its text is the description, if it speaks of an incident at all
             String prose = String.join("\n", texts).trim();
-            if (!prose.isEmpty() && rules.readsAsNotification(prose)) {
+            if (!prose.isEmpty() && labels.readsAsNotification(prose)) {
                 submission.rawValues().put(FormField.DESCRIPTION, new Submission.RawValue(
                         prose.length() > MAX_VALUE_CHARS ? prose.substring(0, MAX_VALUE_CHARS) : prose, FieldSource.DESCRIPTION));
             }
@@ -128,7 +127,7 @@ public class FormLineExtractor {
         }
     }
 
-    static void readLines(String text, Submission submission, ClassificationRules rules) {
+    static void readLines(String text, Submission submission, FormLabels labels) {
         String[] lines = text.split("\\r?\\n");
         FormField current = null;
         StringBuilder value = null;
@@ -147,7 +146,7 @@ public class FormLineExtractor {
             boolean dash = label != null && m.group(2).startsWith(" ");
             boolean byWords = !(dash && awaitingValue);
             Optional<FormField> field = label == null ? Optional.empty()
-                    : rules.field(label).or(() -> byWords ? rules.fieldByWords(label) : Optional.empty());
+                    : labels.field(label).or(() -> byWords ? labels.fieldByWords(label) : Optional.empty());
             // a label alone on its line, its value on the next: a two-column table or a stacked form
             String trimmed = line.trim();
             String alone = NUMBERING.matcher(trimmed.replaceAll("[:?\\s]+$", "")).replaceFirst("");
@@ -155,9 +154,9 @@ public class FormLineExtractor {
             boolean endsAsLabel = trimmed.endsWith(":") || trimmed.endsWith("?") || !awaitingValue
                     && !alone.isEmpty() && alone.split("\\s+").length <= 5 && !trimmed.endsWith(".");
             Optional<FormField> stacked = field.isPresent() || alone.isEmpty() ? Optional.empty()
-                    : rules.field(alone).or(() -> endsAsLabel ? rules.fieldByWords(alone) : Optional.empty());
-            if (field.isEmpty() && stacked.isEmpty() && (label != null && byWords && rules.namesNoField(label)
-                    || endsAsLabel && rules.namesNoField(alone))) {
+                    : labels.field(alone).or(() -> endsAsLabel ? labels.fieldByWords(alone) : Optional.empty());
+            if (field.isEmpty() && stacked.isEmpty() && (label != null && byWords && labels.namesNoField(label)
+                    || endsAsLabel && labels.namesNoField(alone))) {
                 // a label of something else (an index offence, a court): its value belongs to no field
                 put(submission, current, value, source);
                 current = null;
@@ -169,7 +168,7 @@ public class FormLineExtractor {
                 value = new StringBuilder(m.group(3).trim());
                 // "Serious incident notification - Demo Council CJSW" above the form: a dash after words
                 // that only resemble a label, before any field, is a heading; what it gives is a guess
-                source = dash && !fieldSeen && rules.field(label).isEmpty() ? FieldSource.DESCRIPTION
+                source = dash && !fieldSeen && labels.field(label).isEmpty() ? FieldSource.DESCRIPTION
                         : FieldSource.DOCUMENT_LABEL;
                 fieldSeen = true;
             } else if (stacked.isPresent()) {

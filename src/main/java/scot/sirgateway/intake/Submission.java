@@ -47,7 +47,7 @@ public class Submission {
 
     // classify
     private final Map<FormField, FieldValue> fields = new EnumMap<>(FormField.class);
-    private final List<String> triageReasons = new ArrayList<>();
+    private final List<TriageReason> triageReasons = new ArrayList<>();
     private Boolean domesticAbuse;
     private Boolean historical;
 
@@ -120,7 +120,12 @@ public class Submission {
     }
 
     /** Why an operator must confirm this notification; empty when nothing needs confirming. */
-    public List<String> triageReasons() { return triageReasons; }
+    public List<TriageReason> triageReasons() { return triageReasons; }
+
+    /** The triage reasons as the timeline writes them: their words, separated by semicolons. */
+    public String triageSummary() {
+        return String.join("; ", triageReasons.stream().map(TriageReason::text).toList());
+    }
 
     /** Required fields with no usable value. */
     public List<FormField> missingRequired() {

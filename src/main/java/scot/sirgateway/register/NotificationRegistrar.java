@@ -113,7 +113,7 @@ public class NotificationRegistrar {
         timeline.append(id, submission.receivedAt(), "RECEIVED", "received by " + submission.source().toLowerCase()
                 + " (stored message " + submission.storedMessageId() + ")", Timeline.SYSTEM);
         timeline.append(id, "REGISTERED", status == NotificationStatus.TRIAGE
-                ? "in triage: " + String.join("; ", submission.triageReasons())
+                ? "in triage: " + submission.triageSummary()
                 : "registered: complete and from a verified sender");
         storedMessages.markState(submission.storedMessageId(), StoredMessages.State.PROCESSED);
         metrics.notificationRegistered(status);

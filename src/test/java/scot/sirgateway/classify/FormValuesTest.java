@@ -5,8 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.LocalDate;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.core.io.DefaultResourceLoader;
 
 class FormValuesTest {
+
+    /** MAPPA answers and answers still to come are read with the words of the rules file. */
+    private static final ClassificationRules RULES = new ClassificationRules("classpath:classification-rules.yaml",
+            new DefaultResourceLoader());
 
     @Test
     void datesShouldBeReadDayFirstAlways() {
@@ -63,14 +68,14 @@ class FormValuesTest {
 
     @Test
     void mappaAnswersShouldBeReadAsCouncilsWriteThem() {
-        assertThat(FormValues.mappa("Not a MAPPA case")).contains(false);
-        assertThat(FormValues.mappa("N/A")).contains(false);
-        assertThat(FormValues.mappa("Non-MAPPA")).contains(false);
-        assertThat(FormValues.mappa("Managed under MAPPA")).contains(true);
-        assertThat(FormValues.mappa("MAPPA Cat 1 Level 2")).contains(true);
-        assertThat(FormValues.mappa("Yes - Cat 1")).contains(true);
-        assertThat(FormValues.mappa("TBC")).isEmpty();
-        assertThat(FormValues.mappa("awaiting MAPPA screening")).isEmpty();
-        assertThat(FormValues.mappa("see notes")).isEmpty();
+        assertThat(RULES.mappa("Not a MAPPA case")).contains(false);
+        assertThat(RULES.mappa("N/A")).contains(false);
+        assertThat(RULES.mappa("Non-MAPPA")).contains(false);
+        assertThat(RULES.mappa("Managed under MAPPA")).contains(true);
+        assertThat(RULES.mappa("MAPPA Cat 1 Level 2")).contains(true);
+        assertThat(RULES.mappa("Yes - Cat 1")).contains(true);
+        assertThat(RULES.mappa("TBC")).isEmpty();
+        assertThat(RULES.mappa("awaiting MAPPA screening")).isEmpty();
+        assertThat(RULES.mappa("see notes")).isEmpty();
     }
 }

@@ -56,6 +56,11 @@ class HeadingIntakeTest extends GatewayTest {
         assertThat(headingOnly.get("fields").get("notifier_name").get("confidence").asDouble())
                 .isLessThan(NotificationClassifier.SURE);
         assertThat(headingOnly.get("status").asString()).isEqualTo("TRIAGE");
+        // the timeline names the reason in the words it always had
+        assertThat(headingOnly.get("timeline").valueStream().filter(e -> e.get("type").asString().equals("REGISTERED"))
+                .map(e -> e.get("detail").asString()))
+                .singleElement().asString().startsWith("in triage: ")
+                .contains("notifier_name is uncertain (read from description)");
         assertThat(count("SELECT COUNT(*) FROM outbox_mail o JOIN notification n ON n.id = o.notification_id "
                 + "WHERE n.message_id = ? AND o.purpose = 'FORWARD'", headingOnlyId)).isZero();
     }

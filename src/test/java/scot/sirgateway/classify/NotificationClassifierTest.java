@@ -11,6 +11,7 @@ import org.springframework.mock.env.MockEnvironment;
 import scot.sirgateway.council.CouncilRegistry;
 import scot.sirgateway.council.CouncilRegistryProperties;
 import scot.sirgateway.intake.Submission;
+import scot.sirgateway.intake.TriageReason;
 import scot.sirgateway.register.FieldSource;
 import scot.sirgateway.register.FormField;
 import scot.sirgateway.register.IncidentType;
@@ -40,7 +41,7 @@ class NotificationClassifierTest {
         assertThat(s.fields().get(FormField.INCIDENT_TYPE).confidence()).isGreaterThanOrEqualTo(NotificationClassifier.SURE);
         assertThat(s.fields().get(FormField.ORDER_TYPE).value()).isEqualTo(OrderType.NON_PAROLE);
         assertThat(s.fields().get(FormField.LOCAL_AUTHORITY).value()).isEqualTo("Glasgow City");
-        assertThat(s.triageReasons()).noneMatch(r -> r.contains("local_authority"));
+        assertThat(s.triageReasons()).extracting(TriageReason::text).noneMatch(r -> r.contains("local_authority"));
     }
 
     @Test
@@ -50,7 +51,7 @@ class NotificationClassifierTest {
         assertThat(s.fields().get(FormField.INCIDENT_TYPE).value()).isEqualTo(IncidentType.UNEXPLAINED_DEATH);
         assertThat(s.fields().get(FormField.INCIDENT_TYPE).source()).isEqualTo(FieldSource.DESCRIPTION);
         assertThat(s.fields().get(FormField.INCIDENT_CATEGORY).value()).isEqualTo(3);
-        assertThat(s.triageReasons()).anyMatch(r -> r.startsWith("incident_type is uncertain"));
+        assertThat(s.triageReasons()).extracting(TriageReason::text).anyMatch(r -> r.startsWith("incident_type is uncertain"));
         assertThat(s.domesticAbuse()).isTrue();
     }
 
@@ -66,7 +67,7 @@ class NotificationClassifierTest {
     void contradictionsShouldGoToTriage() throws Exception {
         Submission s = classified(Map.of(FormField.INCIDENT_TYPE, "SUICIDE", FormField.INCIDENT_CATEGORY, "1",
                 FormField.LOCAL_AUTHORITY, "Fife Council"));
-        assertThat(s.triageReasons()).anyMatch(r -> r.contains("does not fit incident_type SUICIDE"))
+        assertThat(s.triageReasons()).extracting(TriageReason::text).anyMatch(r -> r.contains("does not fit incident_type SUICIDE"))
                 .anyMatch(r -> r.contains("does not match the sender's council"));
     }
 
@@ -84,7 +85,7 @@ class NotificationClassifierTest {
         assertThat(s.fields().get(FormField.INCIDENT_CATEGORY).value()).isEqualTo(1);
         // all read from prose: guesses an operator confirms
         assertThat(s.fields().get(FormField.INCIDENT_TYPE).confidence()).isLessThan(NotificationClassifier.SURE);
-        assertThat(s.triageReasons()).anyMatch(r -> r.startsWith("incident_type is uncertain"));
+        assertThat(s.triageReasons()).extracting(TriageReason::text).anyMatch(r -> r.startsWith("incident_type is uncertain"));
 
         Submission stated = classified(Map.of(FormField.DESCRIPTION,
                 "For your records, the incident type is murder_victim. T.D. was killed in an attack."));
@@ -92,11 +93,23 @@ class NotificationClassifierTest {
     }
 
     @Test
+    void aValueReadFromTheDescriptionShouldWithdrawOnlyItsFieldsUnreadableReason() throws Exception {
+        Submission s = classified(Map.of(FormField.INCIDENT_DATE, "sometime last week", FormField.OFFENDER_DOB, "not a date",
+                FormField.DESCRIPTION, "The incident happened on 23/02/2026 when he was arrested."));
+        assertThat(s.triageReasons())
+                .noneMatch(r -> r.is(FormField.INCIDENT_DATE, TriageReason.Kind.UNREADABLE))
+                .anyMatch(r -> r.is(FormField.INCIDENT_DATE, TriageReason.Kind.UNCERTAIN))
+                .anyMatch(r -> r.is(FormField.OFFENDER_DOB, TriageReason.Kind.UNREADABLE));
+        assertThat(s.triageSummary()).contains("incident_date is uncertain (read from description)")
+                .contains("offender_dob could not be read");
+    }
+
+    @Test
     void aFieldTheCouncilSaysIsToComeShouldNotBeGuessedFromTheDescription() throws Exception {
         Submission s = classified(Map.of(FormField.INCIDENT_DATE, "TBC - police enquiries ongoing",
                 FormField.DESCRIPTION, "Police attended on 23/02/2026 after a report of a fire."));
         assertThat(s.fields().get(FormField.INCIDENT_DATE).value()).isNull();
-        assertThat(s.triageReasons()).contains("incident_date could not be read");
+        assertThat(s.triageReasons()).extracting(TriageReason::text).contains("incident_date could not be read");
     }
 
     @Test
@@ -115,7 +128,7 @@ class NotificationClassifierTest {
         submission.rawValues().put(FormField.NOTIFIER_NAME, new Submission.RawValue("Demo Council CJSW", FieldSource.DESCRIPTION));
         Submission s = classifier.classify(submission);
         assertThat(s.fields().get(FormField.NOTIFIER_NAME).confidence()).isLessThan(NotificationClassifier.SURE);
-        assertThat(s.triageReasons()).anyMatch(r -> r.startsWith("notifier_name is uncertain"));
+        assertThat(s.triageReasons()).extracting(TriageReason::text).anyMatch(r -> r.startsWith("notifier_name is uncertain"));
     }
 
     @Test
@@ -127,7 +140,7 @@ class NotificationClassifierTest {
         // two digits of a year of birth are of the last century when this one's would be in the future
         assertThat(classified(Map.of(FormField.OFFENDER_DOB, "01.02.90")).fields().get(FormField.OFFENDER_DOB).value())
                 .isEqualTo(java.time.LocalDate.of(1990, 2, 1));
-        assertThat(classified(Map.of(FormField.OFFENDER_DOB, "not a date")).triageReasons())
+        assertThat(classified(Map.of(FormField.OFFENDER_DOB, "not a date")).triageReasons()).extracting(TriageReason::text)
                 .contains("offender_dob could not be read");
     }
 
@@ -135,6 +148,6 @@ class NotificationClassifierTest {
     void aValueLongerThanTheFormTakesShouldGoToTriageWithoutBeingKept() throws Exception {
         Submission s = classified(Map.of(FormField.SIGNOFF_ROLE, "x".repeat(257)));
         assertThat(s.fields()).doesNotContainKey(FormField.SIGNOFF_ROLE);
-        assertThat(s.triageReasons()).contains("signoff_role is 257 characters long, more than the 200 the form takes: not kept");
+        assertThat(s.triageReasons()).extracting(TriageReason::text).contains("signoff_role is 257 characters long, more than the 200 the form takes: not kept");
     }
 }

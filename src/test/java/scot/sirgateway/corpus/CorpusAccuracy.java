@@ -22,6 +22,7 @@ import scot.sirgateway.council.CouncilRegistryProperties;
 import scot.sirgateway.council.SenderPolicy;
 import scot.sirgateway.extract.DocumentText;
 import scot.sirgateway.extract.ExtractProperties;
+import scot.sirgateway.extract.FormLabels;
 import scot.sirgateway.extract.FormLineExtractor;
 import scot.sirgateway.extract.PdfFormReader;
 import scot.sirgateway.intake.Submission;
@@ -66,10 +67,11 @@ public final class CorpusAccuracy {
         DefaultResourceLoader loader = new DefaultResourceLoader();
         CouncilRegistry councils = new CouncilRegistry(new CouncilRegistryProperties("classpath:councils.yaml", null),
                 loader, new MockEnvironment());
-        ClassificationRules rules = new ClassificationRules("classpath:classification-rules.yaml", loader);
+        FormLabels labels = new FormLabels("classpath:classification-rules.yaml", loader);
+        ClassificationRules rules = new ClassificationRules("classpath:classification-rules.yaml", loader, labels);
         senders = new SenderIdentification(councils, new SenderPolicyProperties(SenderPolicy.ACCEPT_UNVERIFIED));
         extractor = new FormLineExtractor(new PdfFormReader(null),
-                new DocumentText(new ExtractProperties(15_000_000, 1_000_000, 100, 100, 5, Duration.ofSeconds(30))), rules);
+                new DocumentText(new ExtractProperties(15_000_000, 1_000_000, 100, 100, 5, Duration.ofSeconds(30))), labels);
         classifier = new NotificationClassifier(councils, rules);
     }
 

@@ -16,7 +16,7 @@ class FormLineExtractorTest {
 
     private static final FormLineExtractor extractor = new FormLineExtractor(new PdfFormReader(null),
             new DocumentText(new ExtractProperties(15_000_000, 1_000_000, 100, 100, 5, java.time.Duration.ofSeconds(30))),
-            new scot.sirgateway.classify.ClassificationRules("classpath:classification-rules.yaml",
+            new FormLabels("classpath:classification-rules.yaml",
                     new org.springframework.core.io.DefaultResourceLoader()));
 
     static Submission submission(String mail) throws Exception {
