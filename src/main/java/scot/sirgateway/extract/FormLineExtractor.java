@@ -17,8 +17,8 @@ import scot.sirgateway.classify.ClassificationRules;
 import scot.sirgateway.intake.Submission;
 import scot.sirgateway.quarantine.QuarantineException;
 import scot.sirgateway.quarantine.ReasonCode;
-import scot.sirgateway.register.FieldSource;
-import scot.sirgateway.register.FormField;
+import scot.sirgateway.model.FieldSource;
+import scot.sirgateway.model.FormField;
 
 /**
  * Reads the notification out of the message's content: the AcroForm fields of attached PDFs first

@@ -16,7 +16,7 @@ import scot.sirgateway.outbox.MailComposer;
 import scot.sirgateway.outbox.MailTemplates;
 import scot.sirgateway.outbox.Outbox;
 import scot.sirgateway.outbox.OutboxMailSent;
-import scot.sirgateway.register.FormField;
+import scot.sirgateway.model.FormField;
 import scot.sirgateway.register.Notifications;
 import scot.sirgateway.register.Timeline;
 import scot.sirgateway.smime.SmimeEncryptor;
@@ -84,7 +84,7 @@ public class GovernmentForward {
     public void resend(String reference, String operator) {
         Notifications.Stored stored = notifications.findByReference(reference)
                 .orElseThrow(() -> new java.util.NoSuchElementException("no notification has the reference " + reference));
-        if (stored.envelope().status() == scot.sirgateway.register.NotificationStatus.WITHDRAWN) {
+        if (stored.envelope().status() == scot.sirgateway.model.NotificationStatus.WITHDRAWN) {
             throw new IllegalStateException(reference + " was withdrawn: it is not forwarded again");
         }
         if (stored.envelope().forwardedAt() == null) {
@@ -101,7 +101,7 @@ public class GovernmentForward {
 
     private void queue(String reference, String suffix, String operator) {
         Notifications.Stored stored = notifications.findByReference(reference).orElseThrow();
-        if (stored.envelope().status() == scot.sirgateway.register.NotificationStatus.WITHDRAWN) {
+        if (stored.envelope().status() == scot.sirgateway.model.NotificationStatus.WITHDRAWN) {
             return;
         }
         Map<String, Object> values = new LinkedHashMap<>();
@@ -182,6 +182,6 @@ public class GovernmentForward {
     /** A copy already with the relay when the notification was withdrawn leaves it WITHDRAWN. */
     private boolean withdrawn(long notificationId) {
         return jdbc.sql("SELECT status FROM notification WHERE id = ?").param(notificationId).query(String.class)
-                .optional().filter(s -> s.equals(scot.sirgateway.register.NotificationStatus.WITHDRAWN.name())).isPresent();
+                .optional().filter(s -> s.equals(scot.sirgateway.model.NotificationStatus.WITHDRAWN.name())).isPresent();
     }
 }

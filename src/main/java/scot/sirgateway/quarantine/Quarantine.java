@@ -9,9 +9,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 import scot.sirgateway.acknowledge.SenderReplies;
-import scot.sirgateway.intake.MessageHeaders;
-import scot.sirgateway.intake.StoredMessages;
-import scot.sirgateway.intake.StoredMessages.StoredMessage;
+import scot.sirgateway.storage.MessageHeaders;
+import scot.sirgateway.storage.StoredMessages;
+import scot.sirgateway.storage.StoredMessages.StoredMessage;
 import scot.sirgateway.intake.Submission;
 
 /**

@@ -13,10 +13,14 @@ import org.springframework.transaction.support.TransactionTemplate;
 import scot.sirgateway.acknowledge.Acknowledgements;
 import scot.sirgateway.acknowledge.SenderReplies;
 import scot.sirgateway.deadline.OperatorAlerts;
-import scot.sirgateway.deadline.NotificationClocks;
+import scot.sirgateway.calendar.NotificationClocks;
 import scot.sirgateway.forward.GovernmentForward;
-import scot.sirgateway.intake.StoredMessages;
+import scot.sirgateway.storage.StoredMessages;
 import scot.sirgateway.intake.Submission;
+import scot.sirgateway.model.FieldValue;
+import scot.sirgateway.model.FormField;
+import scot.sirgateway.model.IncidentType;
+import scot.sirgateway.model.NotificationStatus;
 
 /**
  * The {@code register-notification} step. In one transaction: allocates the reference, stores the

@@ -12,6 +12,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 import scot.sirgateway.ReleaseRefusedException;
 import scot.sirgateway.classify.NotificationClassifier;
+import scot.sirgateway.model.FieldValue;
+import scot.sirgateway.model.FormField;
+import scot.sirgateway.model.NotificationStatus;
 
 /**
  * An operator confirms a notification in {@code TRIAGE}: corrects what needs correcting (each

@@ -10,6 +10,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import scot.sirgateway.ReleaseRefusedException;
 import scot.sirgateway.forward.GovernmentForward;
+import scot.sirgateway.model.NotificationStatus;
 
 /**
  * An operator rejects a notification (forged, a duplicate, withdrawn by the council): it becomes

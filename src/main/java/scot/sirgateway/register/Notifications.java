@@ -19,6 +19,13 @@ import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 
 import scot.sirgateway.storage.StorageCipher;
+import scot.sirgateway.model.FieldSource;
+import scot.sirgateway.model.FieldValue;
+import scot.sirgateway.model.FormField;
+import scot.sirgateway.model.IncidentType;
+import scot.sirgateway.model.Layer;
+import scot.sirgateway.model.NotificationStatus;
+import scot.sirgateway.model.OrderType;
 
 /**
  * The {@code notification} table and its fields. Identifying fields, and the sender, the signer and

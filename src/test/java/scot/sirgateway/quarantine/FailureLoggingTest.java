@@ -21,7 +21,7 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.dao.DataIntegrityViolationException;
 
 import scot.sirgateway.acknowledge.SenderReplies;
-import scot.sirgateway.intake.StoredMessages;
+import scot.sirgateway.storage.StoredMessages;
 import scot.sirgateway.intake.Submission;
 
 /** A stage that keeps failing is logged by class, SQL state, stage and stored message id: never by its message. */

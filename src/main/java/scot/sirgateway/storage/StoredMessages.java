@@ -1,4 +1,4 @@
-package scot.sirgateway.intake;
+package scot.sirgateway.storage;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
