@@ -23,7 +23,7 @@ import scot.sirgateway.storage.MessageHeaders;
 public class Submission {
 
     /** Exchange property holding the stored message id, set before any stage runs. */
-    public static final String STORED_MESSAGE_ID = "sirStoredMessageId";
+    public static final String STORED_MESSAGE_ID = StoredMessages.EXCHANGE_PROPERTY;
 
     /** A value as a stage found it, before classification. */
     public record RawValue(String text, FieldSource source) {

@@ -170,6 +170,12 @@ public class Notifications {
         }
     }
 
+    /** The notification's status now, if there is such a notification. */
+    public Optional<NotificationStatus> statusOf(long id) {
+        return jdbc.sql("SELECT status FROM notification WHERE id = ?").param(id).query(String.class)
+                .optional().map(NotificationStatus::valueOf);
+    }
+
     /** Moves a notification from one status to another; answers false when it was not in the first. */
     public boolean changeStatus(long id, NotificationStatus from, NotificationStatus to) {
         return jdbc.sql("UPDATE notification SET status = ? WHERE id = ? AND status = ?")
