@@ -12,8 +12,6 @@ import org.springframework.context.EnvironmentAware;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
-import scot.sirgateway.smime.CryptoProperties;
-
 /**
  * Checks, before any bean is made (so before the database is touched), that every setting the gateway
  * cannot start without is there, and reports all the missing ones at once, each with its property and
@@ -32,6 +30,10 @@ class RequiredSettings implements BeanFactoryPostProcessor, EnvironmentAware {
             return property.replace("[", "_").replace("]", "").replace('.', '_').replace('-', '_')
                     .toUpperCase(Locale.ROOT);
         }
+    }
+
+    /** A keystore as listed under {@code gateway.crypto.keystores}: read here on its own, before the smime package's settings are bound. */
+    record Keystore(String path, String password) {
     }
 
     /** Start-up stops with this when settings are missing; {@link RequiredSettingsFailureAnalyzer} reports it. */
@@ -81,10 +83,10 @@ class RequiredSettings implements BeanFactoryPostProcessor, EnvironmentAware {
             text(environment, missing, "gateway.storage.key",
                     "the AES-256 key that encrypts stored data, base64 (openssl rand -base64 32)");
         }
-        List<CryptoProperties.Keystore> keystores = binder.bind("gateway.crypto.keystores",
-                Bindable.listOf(CryptoProperties.Keystore.class)).orElse(List.of());
+        List<Keystore> keystores = binder.bind("gateway.crypto.keystores",
+                Bindable.listOf(Keystore.class)).orElse(List.of());
         for (int i = 0; i < Math.max(1, keystores.size()); i++) {
-            CryptoProperties.Keystore keystore = i < keystores.size() ? keystores.get(i) : null;
+            Keystore keystore = i < keystores.size() ? keystores.get(i) : null;
             if (keystore == null || keystore.path() == null || keystore.path().isBlank()) {
                 missing.add(new Setting("gateway.crypto.keystores[" + i + "].path", "a PKCS#12 file with the gateway's key"));
             }

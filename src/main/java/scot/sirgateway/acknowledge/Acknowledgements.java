@@ -9,6 +9,8 @@ import java.util.Optional;
 
 import jakarta.mail.internet.MimeBodyPart;
 
+import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 import scot.sirgateway.GatewayClock;
@@ -16,8 +18,9 @@ import scot.sirgateway.intake.Submission;
 import scot.sirgateway.outbox.MailComposer;
 import scot.sirgateway.outbox.MailTemplates;
 import scot.sirgateway.outbox.Outbox;
-import scot.sirgateway.register.FieldValue;
-import scot.sirgateway.register.FormField;
+import scot.sirgateway.model.FieldValue;
+import scot.sirgateway.model.FormField;
+import scot.sirgateway.register.NotificationRegistered;
 import scot.sirgateway.register.Timeline;
 import scot.sirgateway.smime.SmimeEncryptor;
 import scot.sirgateway.smime.SmimeSigner;
@@ -56,6 +59,13 @@ public class Acknowledgements {
         this.composer = composer;
         this.outbox = outbox;
         this.timeline = timeline;
+    }
+
+    /** Every registered notification is acknowledged first, before anything else follows its registration. */
+    @EventListener
+    @Order(1)
+    void onRegistered(NotificationRegistered registered) {
+        queue(registered.notificationId(), registered.reference(), registered.submission());
     }
 
     public void queue(long notificationId, String reference, Submission submission) {

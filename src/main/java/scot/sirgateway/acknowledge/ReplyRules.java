@@ -7,7 +7,7 @@ import java.util.Set;
 import org.springframework.stereotype.Component;
 
 import scot.sirgateway.intake.IntakeProperties;
-import scot.sirgateway.intake.MessageHeaders;
+import scot.sirgateway.storage.MessageHeaders;
 import scot.sirgateway.outbox.OutboundMailProperties;
 
 /**

@@ -13,7 +13,7 @@ import org.springframework.stereotype.Component;
 
 import scot.sirgateway.GatewayClock;
 import scot.sirgateway.council.CouncilRegistry;
-import scot.sirgateway.intake.MessageHeaders;
+import scot.sirgateway.storage.MessageHeaders;
 import scot.sirgateway.outbox.MailComposer;
 import scot.sirgateway.outbox.MailTemplates;
 import scot.sirgateway.outbox.Outbox;

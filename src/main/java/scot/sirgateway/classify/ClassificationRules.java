@@ -15,8 +15,9 @@ import org.springframework.core.io.ResourceLoader;
 import org.springframework.stereotype.Component;
 
 import scot.sirgateway.extract.FormLabels;
-import scot.sirgateway.register.IncidentType;
-import scot.sirgateway.register.OrderType;
+import scot.sirgateway.model.FormField;
+import scot.sirgateway.model.IncidentType;
+import scot.sirgateway.model.OrderType;
 
 /**
  * The classification rules of {@code gateway.classification.rules-file} (a default ships in the jar):

@@ -11,10 +11,10 @@ import scot.sirgateway.council.Council;
 import scot.sirgateway.council.CouncilRegistry;
 import scot.sirgateway.intake.Submission;
 import scot.sirgateway.intake.TriageReason;
-import scot.sirgateway.register.FieldSource;
-import scot.sirgateway.register.FieldValue;
-import scot.sirgateway.register.FormField;
-import scot.sirgateway.register.IncidentType;
+import scot.sirgateway.model.FieldSource;
+import scot.sirgateway.model.FieldValue;
+import scot.sirgateway.model.FormField;
+import scot.sirgateway.model.IncidentType;
 
 /**
  * The {@code classify-notification} step: reads each raw value as its field's type, with the rules of
@@ -117,7 +117,7 @@ public class NotificationClassifier {
             case YES_NO -> typed(FormValues.yesNo(text), raw.source(), CERTAIN);
             case INCIDENT_TYPE -> IncidentType.byCode(text).map(t -> new FieldValue(t, raw.source(), CERTAIN))
                     .orElseGet(() -> typed(rules.typeFromField(text), raw.source(), KNOWN_WORDS));
-            case ORDER_TYPE -> scot.sirgateway.register.OrderType.parse(text)
+            case ORDER_TYPE -> scot.sirgateway.model.OrderType.parse(text)
                     .map(o -> new FieldValue(o, raw.source(), CERTAIN))
                     .orElseGet(() -> typed(rules.order(text), raw.source(), KNOWN_WORDS));
         };

@@ -17,6 +17,7 @@ import scot.sirgateway.GatewayClock;
 import scot.sirgateway.outbox.MailComposer;
 import scot.sirgateway.outbox.Outbox;
 import scot.sirgateway.register.Timeline;
+import scot.sirgateway.calendar.WorkingCalendar;
 
 /**
  * The {@code deadline-forward-alerts} step: raises an alert, once, for every notification not yet

@@ -1,5 +1,5 @@
 /**
- * Deadlines: the Scottish working-day calendar and the clocks counted on it (notification delay,
- * forward to Scottish Government, reminders). To be driven by {@code routes/deadline.camel.yaml}.
+ * Deadline: what is watched after registration: forward alerts raised four working hours before a
+ * forward is due, and operator alerts (also mailed). Driven by {@code routes/deadline.camel.yaml}.
  */
 package scot.sirgateway.deadline;

@@ -22,8 +22,8 @@ import org.springframework.core.io.Resource;
 import org.springframework.core.io.ResourceLoader;
 import org.springframework.stereotype.Component;
 
-import scot.sirgateway.register.FormField;
-import scot.sirgateway.register.IncidentType;
+import scot.sirgateway.model.FormField;
+import scot.sirgateway.model.IncidentType;
 
 /**
  * The label reading of the classification rules ({@code gateway.classification.rules-file}), which

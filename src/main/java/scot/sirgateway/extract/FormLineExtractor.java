@@ -16,8 +16,8 @@ import org.springframework.stereotype.Component;
 import scot.sirgateway.intake.Submission;
 import scot.sirgateway.quarantine.QuarantineException;
 import scot.sirgateway.quarantine.ReasonCode;
-import scot.sirgateway.register.FieldSource;
-import scot.sirgateway.register.FormField;
+import scot.sirgateway.model.FieldSource;
+import scot.sirgateway.model.FormField;
 
 /**
  * Reads the notification out of the message's content: the AcroForm fields of attached PDFs first

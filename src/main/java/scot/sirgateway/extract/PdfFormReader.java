@@ -5,13 +5,13 @@ import java.util.List;
 
 import org.springframework.stereotype.Component;
 
-import scot.sirgateway.intake.StoredMessages;
+import scot.sirgateway.storage.StoredMessages;
 import scot.sirgateway.intake.Submission;
 import scot.sirgateway.quarantine.QuarantineException;
 import scot.sirgateway.quarantine.ReasonCode;
-import scot.sirgateway.register.FieldSource;
-import scot.sirgateway.register.FormField;
-import scot.sirgateway.register.Layer;
+import scot.sirgateway.model.FieldSource;
+import scot.sirgateway.model.FormField;
+import scot.sirgateway.model.Layer;
 
 /**
  * Has an attached PDF read ({@link DocumentText#pdf}, in a reader process) with no password, the

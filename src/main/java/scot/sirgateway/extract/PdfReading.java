@@ -28,7 +28,7 @@ import org.apache.pdfbox.text.TextPosition;
 import scot.sirgateway.extract.WorkerProtocol.Reply;
 import scot.sirgateway.extract.WorkerProtocol.Status;
 import scot.sirgateway.extract.WorkerProtocol.Value;
-import scot.sirgateway.register.FormField;
+import scot.sirgateway.model.FormField;
 
 /**
  * Reads one PDF inside a {@link DocumentWorker}: opens it with each password candidate in turn, reads

@@ -13,7 +13,7 @@ import org.w3c.dom.Element;
 import org.w3c.dom.Node;
 import org.xml.sax.SAXException;
 
-import scot.sirgateway.register.FormField;
+import scot.sirgateway.model.FormField;
 
 /**
  * The data of an XFA form (a form Adobe LiveCycle designed, with no AcroForm fields): the elements of

@@ -1,6 +1,5 @@
 /**
- * Extract: finds the notification's content in a message: the form's {@code label: value} lines in
- * the body and in text attachments (PDF forms and documents join here, each read in a reader process
- * the gateway can kill). Driven by {@code routes/extract.camel.yaml}.
+ * Extract: the form values of a message, from PDF forms (encrypted too, AcroForm and XFA), document
+ * text and label lines, each document read in a reader process. Driven by {@code routes/extract.camel.yaml}.
  */
 package scot.sirgateway.extract;

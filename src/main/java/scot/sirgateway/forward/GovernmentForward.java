@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
 import org.springframework.core.io.ResourceLoader;
 import org.springframework.stereotype.Component;
 
@@ -16,8 +17,12 @@ import scot.sirgateway.outbox.MailComposer;
 import scot.sirgateway.outbox.MailTemplates;
 import scot.sirgateway.outbox.Outbox;
 import scot.sirgateway.outbox.OutboxMailSent;
-import scot.sirgateway.register.FormField;
+import scot.sirgateway.model.FormField;
+import scot.sirgateway.model.NotificationStatus;
+import scot.sirgateway.register.NotificationRegistered;
+import scot.sirgateway.register.NotificationReleased;
 import scot.sirgateway.register.Notifications;
+import scot.sirgateway.register.PendingForwards;
 import scot.sirgateway.register.Timeline;
 import scot.sirgateway.smime.SmimeEncryptor;
 import scot.sirgateway.smime.SmimeSigner;
@@ -31,7 +36,7 @@ import scot.sirgateway.smime.SmimeSigner;
  * the relay has taken every copy.
  */
 @Component
-public class GovernmentForward {
+public class GovernmentForward implements PendingForwards {
 
     /** Dates and times as a person writes them: {@code 1 December 2026 13:42}, UK time. */
     static final java.time.format.DateTimeFormatter WRITTEN_TIME =
@@ -49,14 +54,11 @@ public class GovernmentForward {
     private final SmimeEncryptor encryptor;
     private final Outbox outbox;
     private final java.time.Clock clock;
-    private final org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
     public GovernmentForward(GovernmentProperties government, ResourceLoader resources, Notifications notifications,
             Timeline timeline, MailTemplates templates, MailComposer composer, SmimeSigner signer,
-            SmimeEncryptor encryptor, Outbox outbox, java.time.Clock clock,
-            org.springframework.jdbc.core.simple.JdbcClient jdbc) {
+            SmimeEncryptor encryptor, Outbox outbox, java.time.Clock clock) {
         this.clock = clock;
-        this.jdbc = jdbc;
         this.government = government;
         for (int i = 0; i < government.certificates().size(); i++) {
             certificates.addAll(PemCertificates.read(resources.getResource(government.certificates().get(i)),
@@ -76,6 +78,21 @@ public class GovernmentForward {
         queue(reference, "", null);
     }
 
+    /** A notification registered complete and from a verified sender is forwarded; one in triage waits for its release. */
+    @EventListener
+    @Order(2)
+    void onRegistered(NotificationRegistered registered) {
+        if (registered.status() == NotificationStatus.REGISTERED) {
+            queue(registered.reference());
+        }
+    }
+
+    /** An operator released the notification from triage. */
+    @EventListener
+    void onReleased(NotificationReleased released) {
+        queue(released.reference());
+    }
+
     /**
      * An operator's deliberate re-send: a new copy with its own Message-ID, recorded on the timeline
      * with who asked for it. The notification must have been forwarded already.
@@ -84,7 +101,7 @@ public class GovernmentForward {
     public void resend(String reference, String operator) {
         Notifications.Stored stored = notifications.findByReference(reference)
                 .orElseThrow(() -> new java.util.NoSuchElementException("no notification has the reference " + reference));
-        if (stored.envelope().status() == scot.sirgateway.register.NotificationStatus.WITHDRAWN) {
+        if (stored.envelope().status() == scot.sirgateway.model.NotificationStatus.WITHDRAWN) {
             throw new IllegalStateException(reference + " was withdrawn: it is not forwarded again");
         }
         if (stored.envelope().forwardedAt() == null) {
@@ -95,13 +112,14 @@ public class GovernmentForward {
     }
 
     /** Cancels a forward not yet sent (the notification was withdrawn); answers how many copies. */
+    @Override
     public int cancel(long notificationId) {
         return outbox.cancelPending(Outbox.Purpose.FORWARD, notificationId);
     }
 
     private void queue(String reference, String suffix, String operator) {
         Notifications.Stored stored = notifications.findByReference(reference).orElseThrow();
-        if (stored.envelope().status() == scot.sirgateway.register.NotificationStatus.WITHDRAWN) {
+        if (stored.envelope().status() == scot.sirgateway.model.NotificationStatus.WITHDRAWN) {
             return;
         }
         Map<String, Object> values = new LinkedHashMap<>();
@@ -181,7 +199,6 @@ public class GovernmentForward {
 
     /** A copy already with the relay when the notification was withdrawn leaves it WITHDRAWN. */
     private boolean withdrawn(long notificationId) {
-        return jdbc.sql("SELECT status FROM notification WHERE id = ?").param(notificationId).query(String.class)
-                .optional().filter(s -> s.equals(scot.sirgateway.register.NotificationStatus.WITHDRAWN.name())).isPresent();
+        return notifications.statusOf(notificationId).filter(s -> s == NotificationStatus.WITHDRAWN).isPresent();
     }
 }

@@ -27,6 +27,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import scot.sirgateway.intake.IntakeMoments.Moment;
 import scot.sirgateway.quarantine.Quarantine;
 import scot.sirgateway.quarantine.ReasonCode;
+import scot.sirgateway.storage.StoredMessages;
 
 /**
  * The {@code intake-mail} route's one step: takes every message in the intake folder, read or unread,

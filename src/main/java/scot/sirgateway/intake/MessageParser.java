@@ -16,6 +16,8 @@ import org.springframework.stereotype.Component;
 
 import scot.sirgateway.quarantine.QuarantineException;
 import scot.sirgateway.quarantine.ReasonCode;
+import scot.sirgateway.storage.StoredMessages;
+import scot.sirgateway.storage.MessageHeaders;
 
 /**
  * First stage after storage: reads a stored message back from the database and parses its whole

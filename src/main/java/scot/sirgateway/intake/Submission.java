@@ -9,10 +9,12 @@ import java.util.Map;
 import jakarta.mail.internet.MimeMessage;
 
 import scot.sirgateway.council.Council;
-import scot.sirgateway.register.FieldSource;
-import scot.sirgateway.register.FieldValue;
-import scot.sirgateway.register.FormField;
-import scot.sirgateway.register.Layer;
+import scot.sirgateway.model.FieldSource;
+import scot.sirgateway.model.FieldValue;
+import scot.sirgateway.model.FormField;
+import scot.sirgateway.model.Layer;
+import scot.sirgateway.storage.StoredMessages;
+import scot.sirgateway.storage.MessageHeaders;
 
 /**
  * One stored message on its way through the stages: the exchange body from {@code intake-parse} to
@@ -21,7 +23,7 @@ import scot.sirgateway.register.Layer;
 public class Submission {
 
     /** Exchange property holding the stored message id, set before any stage runs. */
-    public static final String STORED_MESSAGE_ID = "sirStoredMessageId";
+    public static final String STORED_MESSAGE_ID = StoredMessages.EXCHANGE_PROPERTY;
 
     /** A value as a stage found it, before classification. */
     public record RawValue(String text, FieldSource source) {

@@ -2,8 +2,8 @@ package scot.sirgateway.intake;
 
 import java.util.Locale;
 
-import scot.sirgateway.register.FieldSource;
-import scot.sirgateway.register.FormField;
+import scot.sirgateway.model.FieldSource;
+import scot.sirgateway.model.FormField;
 
 /**
  * Why an operator must confirm a notification: the field concerned (none for the sender), what is

@@ -3,6 +3,7 @@ package scot.sirgateway.intake;
 import java.util.List;
 
 import org.springframework.stereotype.Component;
+import scot.sirgateway.storage.StoredMessages;
 
 /**
  * The {@code intake-waiting} route's source: stored messages that have not been through the stages

@@ -14,7 +14,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
 import scot.sirgateway.council.CouncilRegistry;
-import scot.sirgateway.register.NotificationStatus;
+import scot.sirgateway.model.NotificationStatus;
 import scot.sirgateway.register.Notifications;
 import scot.sirgateway.register.Timeline;
 

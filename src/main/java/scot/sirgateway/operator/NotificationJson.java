@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.Map;
 
 import scot.sirgateway.GatewayClock;
-import scot.sirgateway.register.FieldValue;
-import scot.sirgateway.register.FormField;
+import scot.sirgateway.model.FieldValue;
+import scot.sirgateway.model.FormField;
 import scot.sirgateway.register.Notifications;
 import scot.sirgateway.register.Timeline;
 
@@ -82,7 +82,7 @@ final class NotificationJson {
         return json;
     }
 
-    private static Map<String, Object> layer(scot.sirgateway.register.Layer layer) {
+    private static Map<String, Object> layer(scot.sirgateway.model.Layer layer) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("kind", layer.kind().name());
         json.put("algorithm", layer.algorithm());

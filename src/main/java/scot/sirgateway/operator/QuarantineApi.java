@@ -29,9 +29,9 @@ class QuarantineApi {
 
     private final QuarantineEntries entries;
     private final QuarantineRelease release;
-    private final scot.sirgateway.deadline.WorkingCalendar calendar;
+    private final scot.sirgateway.calendar.WorkingCalendar calendar;
 
-    QuarantineApi(QuarantineEntries entries, QuarantineRelease release, scot.sirgateway.deadline.WorkingCalendar calendar) {
+    QuarantineApi(QuarantineEntries entries, QuarantineRelease release, scot.sirgateway.calendar.WorkingCalendar calendar) {
         this.entries = entries;
         this.release = release;
         this.calendar = calendar;

@@ -5,20 +5,19 @@ import java.util.Locale;
 import org.apache.camel.Exchange;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
-import scot.sirgateway.acknowledge.SenderReplies;
-import scot.sirgateway.intake.MessageHeaders;
-import scot.sirgateway.intake.StoredMessages;
-import scot.sirgateway.intake.StoredMessages.StoredMessage;
-import scot.sirgateway.intake.Submission;
 import scot.sirgateway.metrics.GatewayMetrics;
+import scot.sirgateway.storage.StoredMessages;
+import scot.sirgateway.storage.StoredMessages.StoredMessage;
 
 /**
  * Puts a stored message in quarantine: an entry with stage, reason code and reason, the message marked
- * {@code QUARANTINED}, and, where the reason calls for it and the reply rules allow, a reply telling the
- * sender what to do. The stored bytes stay, so the message can be processed again.
+ * {@code QUARANTINED}, and {@link MessageQuarantined} published, on which {@code acknowledge} replies to
+ * the sender where the reason calls for it and the reply rules allow, and records whether it did. The
+ * stored bytes stay, so the message can be processed again.
  */
 @Component("quarantine")
 public class Quarantine {
@@ -27,26 +26,26 @@ public class Quarantine {
 
     private final QuarantineEntries entries;
     private final StoredMessages storedMessages;
-    private final SenderReplies replies;
     private final CauseFingerprint causes;
+    private final ApplicationEventPublisher events;
     private final GatewayMetrics metrics;
 
-    public Quarantine(QuarantineEntries entries, StoredMessages storedMessages, SenderReplies replies,
-            CauseFingerprint causes, GatewayMetrics metrics) {
+    public Quarantine(QuarantineEntries entries, StoredMessages storedMessages, CauseFingerprint causes,
+            ApplicationEventPublisher events, GatewayMetrics metrics) {
         this.metrics = metrics;
         this.entries = entries;
         this.storedMessages = storedMessages;
-        this.replies = replies;
         this.causes = causes;
+        this.events = events;
     }
 
     /**
      * The error policy's handler. Reads the caught exception, the stored message id
-     * ({@link Submission#STORED_MESSAGE_ID}) and the route that failed (its id names the stage).
+     * ({@link StoredMessages#EXCHANGE_PROPERTY}) and the route that failed (its id names the stage).
      */
     public void onFailure(Exchange exchange) {
         Exception failure = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
-        Long storedMessageId = exchange.getProperty(Submission.STORED_MESSAGE_ID, Long.class);
+        Long storedMessageId = exchange.getProperty(StoredMessages.EXCHANGE_PROPERTY, Long.class);
         String stage = stageOf(exchange.getProperty(Exchange.FAILURE_ROUTE_ID, String.class));
         if (storedMessageId == null) {
             log.error("stage {} failed outside any stored message: {}", stage, failure == null ? "?" : failure.getClass().getName());
@@ -71,14 +70,7 @@ public class Quarantine {
         metrics.quarantined(stage, code);
         log.info("stored message {} quarantined at stage {}: {} (quarantine {})", message.id(), stage, code, id);
         entries.recordCause(id, causes.of(stage, message.id()));
-        String reply;
-        if (code.senderAdvice() == null) {
-            reply = "no reply: " + code + " gets none";
-        } else {
-            reply = replies.queueRejection(id, MessageHeaders.parse(storedMessages.bytesOf(message)), code.name(),
-                    code.senderAdvice()).detail();
-        }
-        entries.recordReply(id, reply);
+        events.publishEvent(new MessageQuarantined(id, message.id(), stage, code));
         return id;
     }
 

@@ -8,7 +8,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 import scot.sirgateway.ReleaseRefusedException;
-import scot.sirgateway.intake.StoredMessages;
+import scot.sirgateway.storage.StoredMessages;
 
 /**
  * What an operator does with a quarantined message: run it again through the stages (after fixing

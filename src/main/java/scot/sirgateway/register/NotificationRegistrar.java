@@ -10,25 +10,29 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import scot.sirgateway.acknowledge.Acknowledgements;
-import scot.sirgateway.acknowledge.SenderReplies;
-import scot.sirgateway.deadline.OperatorAlerts;
-import scot.sirgateway.deadline.NotificationClocks;
-import scot.sirgateway.forward.GovernmentForward;
-import scot.sirgateway.intake.StoredMessages;
+import org.springframework.context.ApplicationEventPublisher;
+
+import scot.sirgateway.calendar.NotificationClocks;
 import scot.sirgateway.intake.Submission;
 import scot.sirgateway.metrics.GatewayMetrics;
+import scot.sirgateway.model.FieldValue;
+import scot.sirgateway.model.FormField;
+import scot.sirgateway.model.IncidentType;
+import scot.sirgateway.model.NotificationStatus;
+import scot.sirgateway.storage.StoredMessages;
 
 /**
  * The {@code register-notification} step. In one transaction: allocates the reference, stores the
  * notification, its field provenance, its clocks and its first timeline events, marks the stored
- * message processed, and queues the acknowledgement (and, for a REGISTERED notification, the forward
- * to Scottish Government). Either all of it happens or none, so a restart simply
- * runs the stored message again.
+ * message processed, and publishes {@link NotificationRegistered}, on which {@code acknowledge} queues
+ * the acknowledgement and {@code forward} (for a REGISTERED notification) the forward to Scottish
+ * Government, in the same transaction. Either all of it happens or none, so a restart simply runs the
+ * stored message again.
  *
  * <p>A replay (a signature already seen on a registered notification, under another Message-ID)
- * registers nothing: the delivery is recorded on the first notification's timeline, operators are
- * alerted, and the sender is told the existing reference. The signature's fingerprint is unique in
+ * registers nothing: the delivery is recorded on the first notification's timeline and
+ * {@link NotificationReplayed} is published, on which {@code acknowledge} alerts operators and tells the
+ * sender the existing reference. The signature's fingerprint is unique in
  * the database, so two copies processed at once cannot both register: the second's transaction fails,
  * and its retry finds the first.
  */
@@ -41,30 +45,23 @@ public class NotificationRegistrar {
     private final Notifications notifications;
     private final Timeline timeline;
     private final StoredMessages storedMessages;
-    private final Acknowledgements acknowledgements;
     private final TransactionTemplate transactions;
     private final NotificationClocks clocks;
-    private final GovernmentForward forward;
     private final JdbcClient jdbc;
-    private final SenderReplies replies;
-    private final OperatorAlerts alerts;
+    private final ApplicationEventPublisher events;
     private final GatewayMetrics metrics;
 
     public NotificationRegistrar(ReferenceAllocator references, Notifications notifications, Timeline timeline,
-            StoredMessages storedMessages, Acknowledgements acknowledgements, TransactionTemplate transactions,
-            NotificationClocks clocks, GovernmentForward forward, JdbcClient jdbc, SenderReplies replies,
-            OperatorAlerts alerts, GatewayMetrics metrics) {
+            StoredMessages storedMessages, TransactionTemplate transactions, NotificationClocks clocks, JdbcClient jdbc,
+            ApplicationEventPublisher events, GatewayMetrics metrics) {
         this.metrics = metrics;
         this.jdbc = jdbc;
-        this.replies = replies;
-        this.alerts = alerts;
+        this.events = events;
         this.clocks = clocks;
-        this.forward = forward;
         this.references = references;
         this.notifications = notifications;
         this.timeline = timeline;
         this.storedMessages = storedMessages;
-        this.acknowledgements = acknowledgements;
         this.transactions = transactions;
     }
 
@@ -117,28 +114,16 @@ public class NotificationRegistrar {
                 : "registered: complete and from a verified sender");
         storedMessages.markState(submission.storedMessageId(), StoredMessages.State.PROCESSED);
         metrics.notificationRegistered(status);
-        acknowledgements.queue(id, reference, submission);
-        if (status == NotificationStatus.REGISTERED) {
-            forward.queue(reference);
-        }
+        events.publishEvent(new NotificationRegistered(id, reference, status, submission));
         return reference;
     }
 
-    /** The same signed notification again: counted on the first one, operators alerted, the sender told. */
+    /** The same signed notification again: counted on the first one; {@code acknowledge} alerts and tells the sender. */
     private String replay(Submission submission, FirstSigned first) {
         timeline.append(first.id(), "REPLAYED", "the same signed notification arrived again under another Message-ID "
                 + "(stored message " + submission.storedMessageId() + "); not registered again");
         storedMessages.markState(submission.storedMessageId(), StoredMessages.State.PROCESSED);
-        alerts.raise("REPLAY", "replay:" + first.reference(), java.time.Duration.ofDays(1),
-                "[" + first.reference() + "] The same signed notification arrived again",
-                "A notification already registered as " + first.reference() + " arrived again with the same signature "
-                        + "under another Message-ID. Nothing new was registered or forwarded; the delivery is on the "
-                        + "notification's timeline. A council resending by mistake is harmless; many copies may mean "
-                        + "someone is replaying the council's mail.", first.id());
-        SenderReplies.Outcome reply = replies.queueReplayReply(first.id(), first.reference(), first.receivedAt(),
-                submission.storedMessageId(), submission.receivedAt(), submission.headers());
-        timeline.append(first.id(), reply.queued() ? "REPLAY_REPLY_QUEUED" : "REPLAY_REPLY_NOT_SENT",
-                reply.queued() ? "the sender is told the existing reference" : reply.detail());
+        events.publishEvent(new NotificationReplayed(first.id(), first.reference(), first.receivedAt(), submission));
         log.info("stored message {} is a replay of {}", submission.storedMessageId(), first.reference());
         return first.reference();
     }

@@ -7,16 +7,21 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 import scot.sirgateway.ReleaseRefusedException;
 import scot.sirgateway.classify.NotificationClassifier;
+import scot.sirgateway.model.FieldValue;
+import scot.sirgateway.model.FormField;
+import scot.sirgateway.model.NotificationStatus;
 
 /**
  * An operator confirms a notification in {@code TRIAGE}: corrects what needs correcting (each
  * correction recorded with who and when, never with the value), and releases it as {@code REGISTERED}.
- * A notification still missing a required field is not released.
+ * A notification still missing a required field is not released. The release publishes
+ * {@link NotificationReleased}, on which {@code forward} queues the forward, in the same transaction.
  */
 @Component
 public class NotificationRelease {
@@ -25,11 +30,11 @@ public class NotificationRelease {
     private final Timeline timeline;
     private final NotificationClassifier classifier;
     private final Clock clock;
-    private final scot.sirgateway.forward.GovernmentForward forward;
+    private final ApplicationEventPublisher events;
 
     public NotificationRelease(Notifications notifications, Timeline timeline, NotificationClassifier classifier, Clock clock,
-            scot.sirgateway.forward.GovernmentForward forward) {
-        this.forward = forward;
+            ApplicationEventPublisher events) {
+        this.events = events;
         this.notifications = notifications;
         this.timeline = timeline;
         this.classifier = classifier;
@@ -82,6 +87,6 @@ public class NotificationRelease {
             throw new ReleaseRefusedException(reference + " was released by someone else just now");
         }
         timeline.append(stored.envelope().id(), now, "RELEASED", "confirmed and released from triage", operator);
-        forward.queue(reference);
+        events.publishEvent(new NotificationReleased(stored.envelope().id(), reference));
     }
 }

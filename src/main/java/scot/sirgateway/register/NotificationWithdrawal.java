@@ -9,7 +9,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 import scot.sirgateway.ReleaseRefusedException;
-import scot.sirgateway.forward.GovernmentForward;
+import scot.sirgateway.model.NotificationStatus;
 
 /**
  * An operator rejects a notification (forged, a duplicate, withdrawn by the council): it becomes
@@ -23,13 +23,13 @@ public class NotificationWithdrawal {
 
     private final Notifications notifications;
     private final Timeline timeline;
-    private final GovernmentForward forward;
+    private final PendingForwards forwards;
     private final Clock clock;
 
-    public NotificationWithdrawal(Notifications notifications, Timeline timeline, GovernmentForward forward, Clock clock) {
+    public NotificationWithdrawal(Notifications notifications, Timeline timeline, PendingForwards forwards, Clock clock) {
         this.notifications = notifications;
         this.timeline = timeline;
-        this.forward = forward;
+        this.forwards = forwards;
         this.clock = clock;
     }
 
@@ -47,7 +47,7 @@ public class NotificationWithdrawal {
         if (!notifications.changeStatus(stored.envelope().id(), status, NotificationStatus.WITHDRAWN)) {
             throw new ReleaseRefusedException(reference + " was changed by someone else just now: try again");
         }
-        int cancelled = forward.cancel(stored.envelope().id());
+        int cancelled = forwards.cancel(stored.envelope().id());
         OffsetDateTime now = OffsetDateTime.now(clock);
         String trimmed = reason.trim();
         timeline.append(stored.envelope().id(), now, "WITHDRAWN", "withdrawn (was " + status + "): "

@@ -19,6 +19,13 @@ import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 
 import scot.sirgateway.storage.StorageCipher;
+import scot.sirgateway.model.FieldSource;
+import scot.sirgateway.model.FieldValue;
+import scot.sirgateway.model.FormField;
+import scot.sirgateway.model.IncidentType;
+import scot.sirgateway.model.Layer;
+import scot.sirgateway.model.NotificationStatus;
+import scot.sirgateway.model.OrderType;
 
 /**
  * The {@code notification} table and its fields. Identifying fields, and the sender, the signer and
@@ -161,6 +168,12 @@ public class Notifications {
             jdbc.sql("INSERT INTO notification_field (notification_id, field_key, source, confidence) VALUES (?, ?, ?, ?)")
                     .params(envelope.id(), field.key(), value.source().name(), value.confidence()).update();
         }
+    }
+
+    /** The notification's status now, if there is such a notification. */
+    public Optional<NotificationStatus> statusOf(long id) {
+        return jdbc.sql("SELECT status FROM notification WHERE id = ?").param(id).query(String.class)
+                .optional().map(NotificationStatus::valueOf);
     }
 
     /** Moves a notification from one status to another; answers false when it was not in the first. */

@@ -18,7 +18,7 @@ import scot.sirgateway.council.Council;
 import scot.sirgateway.council.CouncilRegistry;
 import scot.sirgateway.extract.ExtractProperties;
 import scot.sirgateway.intake.IntakeProperties;
-import scot.sirgateway.intake.StoredMessages;
+import scot.sirgateway.storage.StoredMessages;
 import scot.sirgateway.quarantine.CauseFingerprint;
 import scot.sirgateway.smime.GatewayKeys;
 import scot.sirgateway.unwrap.SenderPolicyProperties;

@@ -1,5 +1,5 @@
 /**
- * The gateway's own keys and certificates, and the S/MIME it writes: encrypting (and later signing)
- * the mail that acknowledge and forward send. Reading S/MIME is the unwrap stage's.
+ * The gateway's own keys and certificates, and the S/MIME it writes: signing and encrypting the mail that
+ * acknowledge and forward send (reading S/MIME is unwrap's). A service; no route of its own.
  */
 package scot.sirgateway.smime;

@@ -51,7 +51,7 @@ import scot.sirgateway.intake.MessageLimits;
 import scot.sirgateway.intake.Submission;
 import scot.sirgateway.quarantine.QuarantineException;
 import scot.sirgateway.quarantine.ReasonCode;
-import scot.sirgateway.register.Layer;
+import scot.sirgateway.model.Layer;
 import scot.sirgateway.smime.GatewayKeys;
 
 /**

@@ -1,6 +1,5 @@
 /**
- * Unwrap: peels the security layers off a message and says who sent it (the From address and the
- * council whose domain it is; S/MIME decryption and signatures join here). Driven by
- * {@code routes/unwrap.camel.yaml}.
+ * Unwrap: takes the S/MIME layers off (decrypts, verifies signatures, checks the signer against trust
+ * anchors and council), then names the sender and its council. Driven by {@code routes/unwrap.camel.yaml}.
  */
 package scot.sirgateway.unwrap;

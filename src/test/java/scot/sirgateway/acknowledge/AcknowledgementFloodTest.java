@@ -23,7 +23,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import scot.sirgateway.GatewayClock;
 import scot.sirgateway.deadline.AlertProperties;
 import scot.sirgateway.deadline.ForwardAlerts;
-import scot.sirgateway.deadline.WorkingCalendar;
+import scot.sirgateway.calendar.WorkingCalendar;
 import scot.sirgateway.outbox.MailComposer;
 import scot.sirgateway.outbox.Outbox;
 import scot.sirgateway.register.Timeline;

@@ -8,7 +8,7 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 import scot.sirgateway.intake.IntakeProperties;
-import scot.sirgateway.intake.MessageHeaders;
+import scot.sirgateway.storage.MessageHeaders;
 import scot.sirgateway.outbox.OutboundMailProperties;
 
 class ReplyRulesTest {

@@ -12,10 +12,10 @@ import scot.sirgateway.council.CouncilRegistry;
 import scot.sirgateway.council.CouncilRegistryProperties;
 import scot.sirgateway.intake.Submission;
 import scot.sirgateway.intake.TriageReason;
-import scot.sirgateway.register.FieldSource;
-import scot.sirgateway.register.FormField;
-import scot.sirgateway.register.IncidentType;
-import scot.sirgateway.register.OrderType;
+import scot.sirgateway.model.FieldSource;
+import scot.sirgateway.model.FormField;
+import scot.sirgateway.model.IncidentType;
+import scot.sirgateway.model.OrderType;
 
 /** The rules applied: codes and known words are sure, the description only suggests, contradictions go to triage. */
 class NotificationClassifierTest {

@@ -27,8 +27,8 @@ import scot.sirgateway.extract.FormLineExtractor;
 import scot.sirgateway.extract.PdfFormReader;
 import scot.sirgateway.intake.Submission;
 import scot.sirgateway.quarantine.QuarantineException;
-import scot.sirgateway.register.FieldValue;
-import scot.sirgateway.register.FormField;
+import scot.sirgateway.model.FieldValue;
+import scot.sirgateway.model.FormField;
 import scot.sirgateway.support.TestSubmissions;
 import scot.sirgateway.unwrap.SenderIdentification;
 import scot.sirgateway.unwrap.SenderPolicyProperties;
@@ -153,8 +153,8 @@ public final class CorpusAccuracy {
             return null;
         }
         return switch (field) {
-            case "domestic_abuse" -> new FieldValue(submission.domesticAbuse(), scot.sirgateway.register.FieldSource.DESCRIPTION, 0.8);
-            case "historical" -> new FieldValue(submission.historical(), scot.sirgateway.register.FieldSource.DESCRIPTION, 0.8);
+            case "domestic_abuse" -> new FieldValue(submission.domesticAbuse(), scot.sirgateway.model.FieldSource.DESCRIPTION, 0.8);
+            case "historical" -> new FieldValue(submission.historical(), scot.sirgateway.model.FieldSource.DESCRIPTION, 0.8);
             default -> submission.fields().get(FormField.byLabel(field).orElseThrow());
         };
     }

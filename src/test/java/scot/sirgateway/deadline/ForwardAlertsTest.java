@@ -18,6 +18,7 @@ import scot.sirgateway.outbox.Outbox;
 import scot.sirgateway.register.Timeline;
 import scot.sirgateway.support.GatewayTest;
 import scot.sirgateway.support.TestMessages;
+import scot.sirgateway.calendar.WorkingCalendar;
 
 /**
  * The forward alert with a clock the test sets: nothing a minute before four working hours ahead of

@@ -11,8 +11,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.core.io.DefaultResourceLoader;
 
-import scot.sirgateway.register.FormField;
-import scot.sirgateway.register.IncidentType;
+import scot.sirgateway.model.FormField;
+import scot.sirgateway.model.IncidentType;
 
 class FormLabelsTest {
 

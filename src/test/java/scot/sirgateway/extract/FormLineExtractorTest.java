@@ -8,8 +8,8 @@ import org.junit.jupiter.api.Test;
 import scot.sirgateway.intake.Submission;
 import scot.sirgateway.quarantine.QuarantineException;
 import scot.sirgateway.quarantine.ReasonCode;
-import scot.sirgateway.register.FieldSource;
-import scot.sirgateway.register.FormField;
+import scot.sirgateway.model.FieldSource;
+import scot.sirgateway.model.FormField;
 import scot.sirgateway.support.TestSubmissions;
 
 class FormLineExtractorTest {

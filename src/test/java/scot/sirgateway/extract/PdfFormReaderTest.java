@@ -13,7 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 import scot.sirgateway.intake.Submission;
 import scot.sirgateway.quarantine.QuarantineException;
 import scot.sirgateway.quarantine.ReasonCode;
-import scot.sirgateway.register.FormField;
+import scot.sirgateway.model.FormField;
 import scot.sirgateway.support.TestPdfs;
 import scot.sirgateway.support.TestSubmissions;
 

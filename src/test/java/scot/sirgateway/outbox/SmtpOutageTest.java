@@ -64,7 +64,7 @@ class SmtpOutageTest {
             // the clock moves on to four working hours before the due time: the alert is raised
             java.time.OffsetDateTime due = jdbc.sql("SELECT forward_due FROM notification WHERE reference = ?").param(ref)
                     .query(java.time.OffsetDateTime.class).single();
-            scot.sirgateway.deadline.WorkingCalendar calendar = down.getBean(scot.sirgateway.deadline.WorkingCalendar.class);
+            scot.sirgateway.calendar.WorkingCalendar calendar = down.getBean(scot.sirgateway.calendar.WorkingCalendar.class);
             java.time.Instant alertAt = calendar.instantWorkingHoursBefore(due.toInstant(), Duration.ofHours(4));
             new scot.sirgateway.deadline.ForwardAlerts(jdbc, calendar, down.getBean(scot.sirgateway.deadline.AlertProperties.class),
                     down.getBean(Outbox.class), down.getBean(MailComposer.class),

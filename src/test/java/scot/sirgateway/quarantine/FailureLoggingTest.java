@@ -20,8 +20,7 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.dao.DataIntegrityViolationException;
 
-import scot.sirgateway.acknowledge.SenderReplies;
-import scot.sirgateway.intake.StoredMessages;
+import scot.sirgateway.storage.StoredMessages;
 import scot.sirgateway.intake.Submission;
 
 /** A stage that keeps failing is logged by class, SQL state, stage and stored message id: never by its message. */
@@ -53,8 +52,9 @@ class FailureLoggingTest {
         when(storedMessages.find(42L)).thenReturn(Optional.of(new StoredMessages.StoredMessage(42, "MAIL", "<m@x>",
                 "a@demo-council.test", "00", 10, "b", null, OffsetDateTime.now(), StoredMessages.State.RECEIVED, 1)));
         when(entries.add(any(), any(), any(), any(), anyString(), any(), anyString())).thenReturn(7L);
-        Quarantine quarantine = new Quarantine(entries, storedMessages, mock(SenderReplies.class),
-                mock(CauseFingerprint.class), mock(scot.sirgateway.metrics.GatewayMetrics.class));
+        Quarantine quarantine = new Quarantine(entries, storedMessages, mock(CauseFingerprint.class),
+                mock(org.springframework.context.ApplicationEventPublisher.class),
+                mock(scot.sirgateway.metrics.GatewayMetrics.class));
         Exchange exchange = new DefaultExchange(new DefaultCamelContext());
         exchange.setProperty(Exchange.EXCEPTION_CAUGHT, overflow());
         exchange.setProperty(Submission.STORED_MESSAGE_ID, 42L);

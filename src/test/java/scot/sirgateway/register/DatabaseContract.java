@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import scot.sirgateway.intake.StoredMessages;
+import scot.sirgateway.storage.StoredMessages;
 import scot.sirgateway.outbox.Outbox;
 import scot.sirgateway.storage.BlobStore;
 import scot.sirgateway.support.GatewayClient;

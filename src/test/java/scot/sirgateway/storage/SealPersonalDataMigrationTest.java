@@ -14,10 +14,10 @@ import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-import scot.sirgateway.intake.StoredMessages;
+import scot.sirgateway.storage.StoredMessages;
 import scot.sirgateway.outbox.Outbox;
 import scot.sirgateway.quarantine.QuarantineEntries;
-import scot.sirgateway.register.FormField;
+import scot.sirgateway.model.FormField;
 import scot.sirgateway.register.Notifications;
 import scot.sirgateway.register.Timeline;
 

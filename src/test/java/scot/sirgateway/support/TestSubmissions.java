@@ -10,8 +10,8 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
 
-import scot.sirgateway.intake.MessageHeaders;
-import scot.sirgateway.intake.StoredMessages;
+import scot.sirgateway.storage.MessageHeaders;
+import scot.sirgateway.storage.StoredMessages;
 import scot.sirgateway.intake.Submission;
 
 /** A submission as the intake stage hands it on, made straight from a message's bytes (no database). */

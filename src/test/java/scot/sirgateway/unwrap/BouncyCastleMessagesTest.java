@@ -73,7 +73,7 @@ import scot.sirgateway.intake.MessageLimits;
 import scot.sirgateway.intake.Submission;
 import scot.sirgateway.quarantine.QuarantineException;
 import scot.sirgateway.quarantine.ReasonCode;
-import scot.sirgateway.register.Layer;
+import scot.sirgateway.model.Layer;
 import scot.sirgateway.smime.CryptoProperties;
 import scot.sirgateway.smime.GatewayKeys;
 import scot.sirgateway.unwrap.TestSmime.Signer;

@@ -1,4 +1,4 @@
-package scot.sirgateway.register;
+package scot.sirgateway.model;
 
 import java.util.Locale;
 import java.util.Optional;

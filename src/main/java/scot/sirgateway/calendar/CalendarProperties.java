@@ -1,4 +1,4 @@
-package scot.sirgateway.deadline;
+package scot.sirgateway.calendar;
 
 import java.time.LocalDate;
 import java.time.LocalTime;

@@ -1,4 +1,4 @@
-package scot.sirgateway.deadline;
+package scot.sirgateway.calendar;
 
 import static java.time.temporal.TemporalAdjusters.firstInMonth;
 import static java.time.temporal.TemporalAdjusters.lastInMonth;

@@ -1,4 +1,4 @@
-package scot.sirgateway.intake;
+package scot.sirgateway.storage;
 
 import java.io.ByteArrayInputStream;
 import java.util.Locale;

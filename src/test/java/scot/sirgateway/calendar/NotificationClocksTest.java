@@ -1,4 +1,4 @@
-package scot.sirgateway.deadline;
+package scot.sirgateway.calendar;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package scot.sirgateway.intake;
+package scot.sirgateway.storage;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
@@ -20,6 +20,9 @@ import scot.sirgateway.storage.StorageCipher;
  */
 @Repository
 public class StoredMessages {
+
+    /** Exchange property holding the stored message id, set before any stage runs. */
+    public static final String EXCHANGE_PROPERTY = "sirStoredMessageId";
 
     public enum State {
         /** stored, waiting for (or in) the stages */

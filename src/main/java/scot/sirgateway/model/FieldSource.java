@@ -1,4 +1,4 @@
-package scot.sirgateway.register;
+package scot.sirgateway.model;
 
 /** Where a field's value came from (CONTRACT.md). */
 public enum FieldSource {

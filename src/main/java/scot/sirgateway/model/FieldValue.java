@@ -1,4 +1,4 @@
-package scot.sirgateway.register;
+package scot.sirgateway.model;
 
 /**
  * A classified field: its typed value (String, LocalDate, Integer, Boolean, IncidentType, OrderType),

@@ -1,4 +1,4 @@
-package scot.sirgateway.deadline;
+package scot.sirgateway.calendar;
 
 import java.time.Duration;
 import java.time.Instant;

@@ -1,4 +1,4 @@
-package scot.sirgateway.register;
+package scot.sirgateway.model;
 
 /**
  * One security layer found on a submission, outermost first: what it was, with which algorithm,

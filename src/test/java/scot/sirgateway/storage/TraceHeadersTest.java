@@ -1,4 +1,4 @@
-package scot.sirgateway.intake;
+package scot.sirgateway.storage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package scot.sirgateway.intake;
+package scot.sirgateway.storage;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

@@ -1,4 +1,4 @@
-package scot.sirgateway.register;
+package scot.sirgateway.model;
 
 /** A notification's status (CONTRACT.md). */
 public enum NotificationStatus {
