@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 import scot.sirgateway.support.GatewayTest;
 import scot.sirgateway.support.Openssl;
 import scot.sirgateway.support.TestMessages;
-import scot.sirgateway.unwrap.TestSmime;
+import scot.sirgateway.support.TestSmime;
 
 /**
  * The forward to Scottish Government through a real SMTP server, opened with the OpenSSL command line:

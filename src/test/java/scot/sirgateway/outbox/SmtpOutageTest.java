@@ -40,8 +40,8 @@ class SmtpOutageTest {
         TestMessages.completeForm(marker).forEach((k, v) -> form.append(k).append(": ").append(v).append("\r\n"));
         jakarta.mail.internet.MimeBodyPart content = new jakarta.mail.internet.MimeBodyPart();
         content.setText(form.toString(), "UTF-8");
-        byte[] signed = scot.sirgateway.unwrap.TestSmime.mail(sender,
-                scot.sirgateway.unwrap.TestSmime.signDetached(content, scot.sirgateway.unwrap.TestSmime.demoCouncil()));
+        byte[] signed = scot.sirgateway.support.TestSmime.mail(sender,
+                scot.sirgateway.support.TestSmime.signDetached(content, scot.sirgateway.support.TestSmime.demoCouncil()));
         jakarta.mail.internet.MimeMessage message = new jakarta.mail.internet.MimeMessage(null,
                 new java.io.ByteArrayInputStream(signed));
         message.setHeader("Message-ID", messageId);

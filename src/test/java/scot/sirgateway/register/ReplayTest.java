@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 
 import scot.sirgateway.support.GatewayTest;
 import scot.sirgateway.support.TestMessages;
-import scot.sirgateway.unwrap.TestSmime;
+import scot.sirgateway.support.TestSmime;
 
 /**
  * A signed and encrypted notification sent again under a new Message-ID (encrypted afresh, so its
