@@ -62,7 +62,7 @@ class ReplayTest extends GatewayTest {
         assertThat(textOf(reply)).contains(reference).contains("0100 000 0000").doesNotContain("REF-replayed");
 
         // still one forward to Scottish Government
-        Thread.sleep(2000);
+        assertThat(awaitOutboxDone(reference, "FORWARD")).isEqualTo(1);
         assertThat(forwardsOf(reference)).isEqualTo(1);
     }
 
