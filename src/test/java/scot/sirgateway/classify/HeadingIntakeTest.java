@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 
 import scot.sirgateway.support.GatewayTest;
 import scot.sirgateway.support.TestMessages;
-import scot.sirgateway.unwrap.TestSmime;
+import scot.sirgateway.support.TestSmime;
 
 import tools.jackson.databind.JsonNode;
 

@@ -120,14 +120,7 @@ public final class CorpusAccuracy {
         }
         List<Map<String, String>> rows = new ArrayList<>();
         for (Path labelFile : labelFiles) {
-            List<String> lines = Files.readAllLines(labelFile, StandardCharsets.UTF_8);
-            String[] header = lines.get(0).split(",", -1);
-            for (String line : lines.subList(1, lines.size())) {
-                Map<String, String> row = new LinkedHashMap<>();
-                String[] cells = line.split(",", -1);
-                for (int i = 0; i < header.length; i++) {
-                    row.put(header[i], cells[i]);
-                }
+            for (Map<String, String> row : LabelsCsv.rows(labelFile)) {
                 row.put("path", labelFile.resolveSibling(row.get("file")).toString());
                 rows.add(row);
             }

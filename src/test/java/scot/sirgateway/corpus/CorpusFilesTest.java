@@ -262,20 +262,8 @@ class CorpusFilesTest {
     }
 
     static List<Map<String, String>> labels(Path csv) throws IOException {
-        List<String> lines = Files.readAllLines(csv, StandardCharsets.UTF_8);
-        assertThat(lines.get(0)).isEqualTo(CorpusGenerator.LABELS_HEADER);
-        String[] header = lines.get(0).split(",");
-        List<Map<String, String>> rows = new ArrayList<>();
-        for (String line : lines.subList(1, lines.size())) {
-            String[] cells = line.split(",", -1);
-            assertThat(cells).as(line).hasSize(header.length);
-            Map<String, String> row = new HashMap<>();
-            for (int i = 0; i < header.length; i++) {
-                row.put(header[i], cells[i]);
-            }
-            rows.add(row);
-        }
-        return rows;
+        assertThat(String.join(",", LabelsCsv.header(csv))).isEqualTo(CorpusGenerator.LABELS_HEADER);
+        return LabelsCsv.rows(csv);
     }
 
     static final Map<String, List<String>> DOMAINS = councilDomains();

@@ -3,18 +3,14 @@ package scot.sirgateway.extract;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
 
-import org.apache.poi.xwpf.usermodel.XWPFDocument;
-import org.apache.poi.xwpf.usermodel.XWPFTable;
 import org.junit.jupiter.api.Test;
 
 import scot.sirgateway.quarantine.QuarantineException;
 import scot.sirgateway.quarantine.ReasonCode;
+import scot.sirgateway.support.TestDocx;
 
 /** Document text through Tika, and the limits that keep a hostile document harmless. */
 class DocumentTextTest {
@@ -22,15 +18,10 @@ class DocumentTextTest {
     private static final DocumentText documents = new DocumentText(
             new ExtractProperties(15_000_000, 1_000_000, 100, 100, 5, Duration.ofSeconds(30)));
 
-    static byte[] docx(String paragraph, String label, String value) throws Exception {
-        try (XWPFDocument document = new XWPFDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            document.createParagraph().createRun().setText(paragraph);
-            XWPFTable table = document.createTable(1, 2);
-            table.getRow(0).getCell(0).setText(label);
-            table.getRow(0).getCell(1).setText(value);
-            document.write(out);
-            return out.toByteArray();
-        }
+    /** A Word document with a paragraph and a one-row table of a label and its value. */
+    static byte[] docx(String paragraph, String label, String value) {
+        return TestDocx.docx(TestDocx.paragraph(paragraph) + "<w:tbl><w:tr><w:tc>" + TestDocx.paragraph(label)
+                + "</w:tc><w:tc>" + TestDocx.paragraph(value) + "</w:tc></w:tr></w:tbl><w:p/>");
     }
 
     @Test
@@ -83,29 +74,7 @@ class DocumentTextTest {
     }
 
     /** A valid DOCX whose one paragraph holds this many characters, compressed to almost nothing. */
-    static byte[] expandingDocx(long characters) throws Exception {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
-            zip.putNextEntry(new ZipEntry("[Content_Types].xml"));
-            zip.write(("<?xml version=\"1.0\" encoding=\"UTF-8\"?><Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
-                    + "<Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>"
-                    + "<Default Extension=\"xml\" ContentType=\"application/xml\"/>"
-                    + "<Override PartName=\"/word/document.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml\"/>"
-                    + "</Types>").getBytes(StandardCharsets.UTF_8));
-            zip.putNextEntry(new ZipEntry("_rels/.rels"));
-            zip.write(("<?xml version=\"1.0\" encoding=\"UTF-8\"?><Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
-                    + "<Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument\" Target=\"word/document.xml\"/>"
-                    + "</Relationships>").getBytes(StandardCharsets.UTF_8));
-            zip.putNextEntry(new ZipEntry("word/document.xml"));
-            zip.write(("<?xml version=\"1.0\" encoding=\"UTF-8\"?><w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\">"
-                    + "<w:body><w:p><w:r><w:t>").getBytes(StandardCharsets.UTF_8));
-            byte[] chunk = "a".repeat(1 << 16).getBytes(StandardCharsets.US_ASCII);
-            for (long written = 0; written < characters; written += chunk.length) {
-                zip.write(chunk);
-            }
-            zip.write("</w:t></w:r></w:p></w:body></w:document>".getBytes(StandardCharsets.UTF_8));
-            zip.closeEntry();
-        }
-        return bytes.toByteArray();
+    static byte[] expandingDocx(long characters) {
+        return TestDocx.expanding(characters);
     }
 }

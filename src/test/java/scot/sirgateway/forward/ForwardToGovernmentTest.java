@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 import scot.sirgateway.support.GatewayTest;
 import scot.sirgateway.support.Openssl;
 import scot.sirgateway.support.TestMessages;
-import scot.sirgateway.unwrap.TestSmime;
+import scot.sirgateway.support.TestSmime;
 
 /**
  * The forward to Scottish Government through a real SMTP server, opened with the OpenSSL command line:
@@ -83,7 +83,8 @@ class ForwardToGovernmentTest extends GatewayTest {
         mail.send(sender, INTAKE, TestMessages.plainNotification(sender, messageId, TestMessages.completeForm("triage")));
         String reference = awaitReference(messageId);
         assertThat(api("/api/notifications/" + reference).get("status").asString()).isEqualTo("TRIAGE");
-        Thread.sleep(3000);
+        // a forward would have been queued with the registration
+        assertThat(awaitOutboxDone(reference, "FORWARD")).isZero();
         assertThat(forwardsOf(reference)).isZero();
         assertThat(post("/api/notifications/" + reference + "/forward", "").statusCode()).isEqualTo(409);
 
@@ -91,7 +92,7 @@ class ForwardToGovernmentTest extends GatewayTest {
         awaitForward(reference);
         Awaitility.await().atMost(Duration.ofSeconds(30)).until(
                 () -> api("/api/notifications/" + reference).get("status").asString().equals("FORWARDED"));
-        Thread.sleep(3000);
+        assertThat(awaitOutboxDone(reference, "FORWARD")).isEqualTo(1);
         assertThat(forwardsOf(reference)).isEqualTo(1);
         assertThat(api("/api/notifications/" + reference).get("timeline").findValuesAsString("type"))
                 .containsSubsequence("RELEASED", "FORWARD_QUEUED", "FORWARDED");

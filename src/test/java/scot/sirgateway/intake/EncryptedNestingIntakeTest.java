@@ -20,7 +20,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import scot.sirgateway.support.GatewayClient;
 import scot.sirgateway.support.TestMailServer;
 import scot.sirgateway.support.TestMessages;
-import scot.sirgateway.unwrap.TestSmime;
+import scot.sirgateway.support.TestSmime;
 
 /**
  * 30,000 levels of multipart nesting inside an encryption layer, through the real IMAP route, in the

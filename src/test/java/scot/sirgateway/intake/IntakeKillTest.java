@@ -115,6 +115,8 @@ class IntakeKillTest {
     private Process start(String pauseAt, Path marker, int run) throws Exception {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx384m",
+                // the client compiler alone: each of these short-lived gateways starts sooner
+                "-XX:TieredStopAtLevel=1",
                 "-cp", System.getProperty("java.class.path"), SirGatewayApplication.class.getName(),
                 "--spring.profiles.active=test",
                 "--spring.datasource.url=" + databaseUrl(),

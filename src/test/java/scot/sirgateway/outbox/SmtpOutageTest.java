@@ -40,8 +40,8 @@ class SmtpOutageTest {
         TestMessages.completeForm(marker).forEach((k, v) -> form.append(k).append(": ").append(v).append("\r\n"));
         jakarta.mail.internet.MimeBodyPart content = new jakarta.mail.internet.MimeBodyPart();
         content.setText(form.toString(), "UTF-8");
-        byte[] signed = scot.sirgateway.unwrap.TestSmime.mail(sender,
-                scot.sirgateway.unwrap.TestSmime.signDetached(content, scot.sirgateway.unwrap.TestSmime.demoCouncil()));
+        byte[] signed = scot.sirgateway.support.TestSmime.mail(sender,
+                scot.sirgateway.support.TestSmime.signDetached(content, scot.sirgateway.support.TestSmime.demoCouncil()));
         jakarta.mail.internet.MimeMessage message = new jakarta.mail.internet.MimeMessage(null,
                 new java.io.ByteArrayInputStream(signed));
         message.setHeader("Message-ID", messageId);
@@ -82,7 +82,12 @@ class SmtpOutageTest {
             Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> jdbc
                     .sql("SELECT status FROM notification WHERE reference = ?").param(ref).query(String.class).single()
                     .equals("FORWARDED"));
-            Thread.sleep(4000); // time enough for a second send, were there to be one
+            // once no forward waits, the mail server holds every copy the gateway sent
+            String forwardMails = "SELECT COUNT(*) FROM outbox_mail o JOIN notification n ON n.id = o.notification_id "
+                    + "WHERE n.reference = ? AND o.purpose = 'FORWARD'";
+            Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.sql(forwardMails + " AND o.state = 'PENDING'")
+                    .param(ref).query(Long.class).single() == 0);
+            assertThat(jdbc.sql(forwardMails).param(ref).query(Long.class).single()).isEqualTo(1);
             long forwards = mail.received("sir@gov-scot.test").stream()
                     .filter(m -> scot.sirgateway.support.Openssl.decrypt(m, "certs-example/government/scottish-government")
                             .contains(marker))
@@ -117,8 +122,11 @@ class SmtpOutageTest {
 
         try (ConfigurableApplicationContext up = start(mail.smtpPort())) {
             JdbcClient jdbc = up.getBean(JdbcClient.class);
-            Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> mail.received(sender).size() == 1);
-            Thread.sleep(4000); // time enough for a second send, were there to be one
+            // once the acknowledgement is marked sent it is never sent again, and the server holds it
+            String recipientHash = up.getBean(StorageCipher.class).lookupHash(sender);
+            Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> jdbc
+                    .sql("SELECT state FROM outbox_mail WHERE recipient_hash = ?").param(recipientHash)
+                    .query(String.class).single().equals("SENT"));
             assertThat(mail.received(sender)).hasSize(1);
             assertThat(mail.received(sender).get(0).getSubject()).contains(reference);
             assertThat(jdbc.sql("SELECT state FROM outbox_mail WHERE recipient_hash = ?")

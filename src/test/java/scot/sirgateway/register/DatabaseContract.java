@@ -94,6 +94,11 @@ abstract class DatabaseContract extends GatewayClient {
         assertThat(count("SELECT COUNT(*) FROM outbox_mail WHERE message_id = ?", messageId)).isEqualTo(1);
     }
 
+    /**
+     * The race on references: fifty registrations in ten threads at once, some rolled back after
+     * taking a number. Mail cannot show it (intake takes one message at a time), so the allocator is
+     * called from threads directly.
+     */
     @Test
     void fiftyConcurrentRegistrationsShouldGetGaplessUniqueReferences() throws Exception {
         int year = 2090 + (int) (Math.random() * 9);
@@ -133,23 +138,6 @@ abstract class DatabaseContract extends GatewayClient {
             expected.add(ReferenceAllocator.format(year, n));
         }
         assertThat(committed).isEqualTo(expected);
-    }
-
-    @Test
-    void fiftyMailsArrivingAtOnceShouldGetUniqueReferences() {
-        String sender = "burst@demo-council.test";
-        List<String> messageIds = new ArrayList<>();
-        for (int i = 0; i < 50; i++) {
-            String messageId = TestMessages.newMessageId("demo-council.test");
-            messageIds.add(messageId);
-            mail.send(sender, intake(), TestMessages.plainNotification(sender, messageId, TestMessages.completeForm("burst" + i)));
-        }
-        Set<String> refs = new HashSet<>();
-        for (String messageId : messageIds) {
-            refs.add(awaitReference(messageId));
-        }
-        assertThat(refs).hasSize(50).allMatch(r -> r.matches("SIR-\\d{4}-\\d{4}"));
-        assertThat(count("SELECT COUNT(*) FROM notification") - count("SELECT COUNT(DISTINCT reference) FROM notification")).isZero();
     }
 
     @Test

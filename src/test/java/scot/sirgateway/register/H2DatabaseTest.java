@@ -2,27 +2,21 @@ package scot.sirgateway.register;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.ContextConfiguration;
 
-import scot.sirgateway.support.TestMailServer;
+import scot.sirgateway.support.GatewayTest;
 
-/** The database contract on H2, the embedded mode's database, with a gateway and mailbox of its own. */
+/**
+ * The database contract on H2, the embedded mode's database: on the shared test gateway (the same
+ * context as every {@link GatewayTest}), whose H2 database and intake mailbox it uses.
+ */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
+@ContextConfiguration(initializers = GatewayTest.SharedMailServer.class)
 class H2DatabaseTest extends DatabaseContract {
-
-    static final String H2_INTAKE = "h2-intake@sir-gateway.test";
-
-    @DynamicPropertySource
-    static void h2(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", () -> "jdbc:h2:mem:sir-contract;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;"
-                + "DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1");
-        TestMailServer.shared().register(registry, H2_INTAKE);
-    }
 
     @Override
     String intake() {
-        return H2_INTAKE;
+        return GatewayTest.INTAKE;
     }
 }

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 
 import scot.sirgateway.support.GatewayTest;
 import scot.sirgateway.support.TestMessages;
-import scot.sirgateway.unwrap.TestSmime;
+import scot.sirgateway.support.TestSmime;
 
 /**
  * A signed and encrypted notification sent again under a new Message-ID (encrypted afresh, so its
@@ -62,7 +62,7 @@ class ReplayTest extends GatewayTest {
         assertThat(textOf(reply)).contains(reference).contains("0100 000 0000").doesNotContain("REF-replayed");
 
         // still one forward to Scottish Government
-        Thread.sleep(2000);
+        assertThat(awaitOutboxDone(reference, "FORWARD")).isEqualTo(1);
         assertThat(forwardsOf(reference)).isEqualTo(1);
     }
 

@@ -28,7 +28,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import scot.sirgateway.SirGatewayApplication;
 import scot.sirgateway.support.TestMailServer;
 import scot.sirgateway.support.TestMessages;
-import scot.sirgateway.unwrap.TestSmime;
+import scot.sirgateway.support.TestSmime;
 
 /**
  * Nothing that names or describes a person is readable in the database files: a gateway on an H2 file

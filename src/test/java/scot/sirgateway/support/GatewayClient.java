@@ -128,6 +128,37 @@ public abstract class GatewayClient {
                 .orElseThrow();
     }
 
+    /**
+     * Waits until no mail to this address waits in the outbox (each has gone to the mail server or
+     * been cancelled); answers how many were ever queued to it. A mail marked sent has been accepted
+     * by the server, so after this the server holds every mail the gateway will send there.
+     */
+    protected long awaitOutboxDone(String recipient) {
+        String hash = cipher.lookupHash(recipient);
+        Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).until(() -> count(
+                "SELECT COUNT(*) FROM outbox_mail WHERE recipient_hash = ? AND state = 'PENDING'", hash) == 0);
+        return count("SELECT COUNT(*) FROM outbox_mail WHERE recipient_hash = ?", hash);
+    }
+
+    /**
+     * Waits until no mail of this purpose ({@code ACKNOWLEDGEMENT}, {@code FORWARD}, ...) for the
+     * notification waits in the outbox; answers how many were ever queued.
+     */
+    protected long awaitOutboxDone(String reference, String purpose) {
+        String mails = "SELECT COUNT(*) FROM outbox_mail o JOIN notification n ON n.id = o.notification_id "
+                + "WHERE n.reference = ? AND o.purpose = ?";
+        Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
+                .until(() -> count(mails + " AND o.state = 'PENDING'", reference, purpose) == 0);
+        return count(mails, reference, purpose);
+    }
+
+    /** Waits until the quarantine has decided whether to reply to this message; answers its decision. */
+    protected String awaitReplyDecision(String messageId) {
+        return Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
+                .until(() -> jdbc.sql("SELECT reply FROM quarantine WHERE message_id = ? AND reply IS NOT NULL")
+                        .param(messageId).query(String.class).list().stream().findFirst().orElse(null), r -> r != null);
+    }
+
     protected long count(String sql, Object... params) {
         return jdbc.sql(sql).params(params).query(Long.class).single();
     }

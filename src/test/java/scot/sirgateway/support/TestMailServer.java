@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 
 import jakarta.mail.Flags;
@@ -127,13 +128,16 @@ public final class TestMailServer {
 
     /** Creates the intake mailbox and points the gateway's intake and outbound mail at this server. */
     public void register(DynamicPropertyRegistry registry, String intakeAddress) {
+        properties(intakeAddress).forEach((name, value) -> registry.add(name, () -> value));
+    }
+
+    /** Creates the intake mailbox; answers the properties that point a gateway's mail at this server. */
+    public Map<String, Object> properties(String intakeAddress) {
         if (greenMail != null) {
             greenMail.setUser(intakeAddress, intakeAddress, INTAKE_PASSWORD);
         }
-        registry.add("gateway.mail.intake.port", this::imapPort);
-        registry.add("gateway.mail.intake.username", () -> intakeAddress);
-        registry.add("gateway.mail.intake.password", () -> INTAKE_PASSWORD);
-        registry.add("gateway.mail.outbound.port", this::smtpPort);
+        return Map.of("gateway.mail.intake.port", imapPort(), "gateway.mail.intake.username", intakeAddress,
+                "gateway.mail.intake.password", INTAKE_PASSWORD, "gateway.mail.outbound.port", smtpPort());
     }
 
     /** Sends the bytes as they are through SMTP (dot-stuffed, nothing added). */

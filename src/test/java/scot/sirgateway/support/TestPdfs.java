@@ -30,6 +30,7 @@ import org.apache.pdfbox.pdmodel.interactive.form.PDComboBox;
 import org.apache.pdfbox.pdmodel.interactive.form.PDRadioButton;
 import org.apache.pdfbox.pdmodel.interactive.form.PDTextField;
 import org.apache.pdfbox.pdmodel.interactive.form.PDXFAResource;
+import org.springframework.web.util.HtmlUtils;
 
 /** Fillable notification forms as councils' PDF tools save them, optionally password-protected. */
 public final class TestPdfs {
@@ -171,7 +172,7 @@ public final class TestPdfs {
      */
     public static byte[] xfaOnly(Map<String, String> fields) {
         StringBuilder data = new StringBuilder();
-        fields.forEach((key, value) -> data.append('<').append(key).append('>').append(xml(value)).append("</").append(key).append('>'));
+        fields.forEach((key, value) -> data.append('<').append(key).append('>').append(HtmlUtils.htmlEscape(value, "UTF-8")).append("</").append(key).append('>'));
         String xdp = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
                 + "<xdp:xdp xmlns:xdp=\"http://ns.adobe.com/xdp/\">"
                 + "<template xmlns=\"http://www.xfa.org/schema/xfa-template/3.3/\"><subform name=\"form1\"/></template>"
@@ -230,10 +231,6 @@ public final class TestPdfs {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         document.save(out);
         return out.toByteArray();
-    }
-
-    private static String xml(String text) {
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
     }
 
     /** A mail with a short note and the PDF attached, as a council officer sends it. */

@@ -1,15 +1,15 @@
 package scot.sirgateway.unwrap;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static scot.sirgateway.unwrap.TestSmime.BC;
-import static scot.sirgateway.unwrap.TestSmime.FORM_LINE;
-import static scot.sirgateway.unwrap.TestSmime.certificate;
-import static scot.sirgateway.unwrap.TestSmime.form;
-import static scot.sirgateway.unwrap.TestSmime.issue;
-import static scot.sirgateway.unwrap.TestSmime.mail;
-import static scot.sirgateway.unwrap.TestSmime.serial;
-import static scot.sirgateway.unwrap.TestSmime.signDetached;
-import static scot.sirgateway.unwrap.TestSmime.signOpaque;
+import static scot.sirgateway.support.TestSmime.BC;
+import static scot.sirgateway.support.TestSmime.FORM_LINE;
+import static scot.sirgateway.support.TestSmime.certificate;
+import static scot.sirgateway.support.TestSmime.form;
+import static scot.sirgateway.support.TestSmime.issue;
+import static scot.sirgateway.support.TestSmime.mail;
+import static scot.sirgateway.support.TestSmime.serial;
+import static scot.sirgateway.support.TestSmime.signDetached;
+import static scot.sirgateway.support.TestSmime.signOpaque;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.InputStream;
@@ -76,7 +76,8 @@ import scot.sirgateway.quarantine.ReasonCode;
 import scot.sirgateway.model.Layer;
 import scot.sirgateway.smime.CryptoProperties;
 import scot.sirgateway.smime.GatewayKeys;
-import scot.sirgateway.unwrap.TestSmime.Signer;
+import scot.sirgateway.support.TestSmime;
+import scot.sirgateway.support.TestSmime.Signer;
 
 /**
  * S/MIME made here with Bouncy Castle, in every algorithm, key type and layering councils' clients use,

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 
 import scot.sirgateway.support.GatewayTest;
 import scot.sirgateway.support.TestMessages;
+import scot.sirgateway.support.TestSmime;
 
 /**
  * A signature by a certificate that had expired, made in the test with Bouncy Castle and taken by the

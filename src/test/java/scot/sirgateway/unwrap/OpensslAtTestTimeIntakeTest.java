@@ -12,12 +12,12 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import scot.sirgateway.support.GatewayTest;
+import scot.sirgateway.support.Openssl;
 
 import tools.jackson.databind.JsonNode;
 
@@ -81,15 +81,11 @@ class OpensslAtTestTimeIntakeTest extends GatewayTest {
      * Runs openssl on a file, then makes what it wrote a CRLF entity without MIME-Version: OpenSSL 3.0
      * ends its base64 lines in a bare LF even with -crlfeol, and starts every entity with MIME-Version.
      */
-    private Path openssl(Path in, String out, String... arguments) throws IOException, InterruptedException {
+    private Path openssl(Path in, String out, String... arguments) throws IOException {
         Path output = work.resolve(out);
-        List<String> command = new ArrayList<>(List.of("openssl"));
-        command.addAll(List.of(arguments));
+        List<String> command = new ArrayList<>(List.of(arguments));
         command.addAll(List.of("-in", in.toString(), "-out", output.toString()));
-        Process process = new ProcessBuilder(command).directory(work.toFile()).redirectErrorStream(true).start();
-        String said = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("openssl finished").isTrue();
-        assertThat(process.exitValue()).as("openssl %s: %s", String.join(" ", arguments), said).isZero();
+        Openssl.run(command.toArray(String[]::new));
 
         String entity = Files.readString(output, StandardCharsets.US_ASCII).replaceAll("\r?\n", "\r\n");
         String[] headersAndBody = entity.split("\r\n\r\n", 2);

@@ -1,4 +1,4 @@
-package scot.sirgateway.unwrap;
+package scot.sirgateway.support;
 
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
@@ -57,7 +57,6 @@ import org.bouncycastle.mail.smime.SMIMESignedGenerator;
 import org.bouncycastle.openssl.PEMParser;
 import org.bouncycastle.openssl.jcajce.JcaPEMKeyConverter;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
-import org.junit.jupiter.api.Test;
 
 /**
  * S/MIME and certificates made in the tests with Bouncy Castle: signers issued by the example CA with
@@ -70,7 +69,7 @@ public final class TestSmime {
 
     /** A private key with its certificate chain, end entity first. */
     public record Signer(PrivateKey key, List<X509Certificate> chain) {
-        X509Certificate certificate() {
+        public X509Certificate certificate() {
             return chain.get(0);
         }
     }
