@@ -16,6 +16,8 @@ import scot.sirgateway.storage.StoredMessages;
 @Component
 class QuarantineReplies {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(QuarantineReplies.class);
+
     private final SenderReplies replies;
     private final StoredMessages storedMessages;
     private final QuarantineEntries entries;
@@ -34,8 +36,16 @@ class QuarantineReplies {
         } else {
             StoredMessages.StoredMessage message = storedMessages.find(quarantined.storedMessageId())
                     .orElseThrow(() -> new IllegalStateException("no stored message " + quarantined.storedMessageId()));
-            reply = replies.queueRejection(quarantined.quarantineId(), MessageHeaders.parse(storedMessages.bytesOf(message)),
-                    quarantined.reasonCode().name(), quarantined.reasonCode().senderAdvice()).detail();
+            try {
+                reply = replies.queueRejection(quarantined.quarantineId(),
+                        MessageHeaders.parse(storedMessages.bytesOf(message)), quarantined.reasonCode().name(),
+                        quarantined.reasonCode().senderAdvice()).detail();
+            } catch (RuntimeException cannotReply) {
+                // a reply must never stop the quarantine, or the message would be taken again and again
+                log.warn("quarantine {}: no reply could be composed ({})", quarantined.quarantineId(),
+                        cannotReply.getClass().getName());
+                reply = "no reply: the reply could not be composed (" + cannotReply.getClass().getSimpleName() + ")";
+            }
         }
         entries.recordReply(quarantined.quarantineId(), reply);
     }

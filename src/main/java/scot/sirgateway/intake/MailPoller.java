@@ -89,7 +89,14 @@ public class MailPoller {
                 for (Message message : messages) {
                     FetchFailures.Uid uid = new FetchFailures.Uid(properties.folder(), uidValidity,
                             ((UIDFolder) inbox).getUID(message));
-                    take(store, inbox, message, uid);
+                    try {
+                        take(store, inbox, message, uid);
+                    } catch (RuntimeException failed) {
+                        // one message that cannot be taken now never holds up the messages behind it; it
+                        // stays in the inbox for the next poll (its class only: a message may quote it)
+                        log.warn("mail uid {} not taken at this poll ({}); the next messages go on", uid.uid(),
+                                failed.getClass().getName());
+                    }
                 }
             } finally {
                 // expunges what was copied and flagged deleted on a server without MOVE

@@ -33,7 +33,7 @@ public record MessageHeaders(InternetHeaders headers, String messageId, String f
         return id.length() > 998 ? id.substring(0, 998) : id;
     }
 
-    /** The first From address, lower-cased, or null when there is none that parses. */
+    /** The first From address, lower-cased, or null when there is none that parses as a plain address. */
     public static String fromAddressOf(String fromHeader) {
         if (fromHeader == null || fromHeader.isBlank()) {
             return null;
@@ -43,6 +43,9 @@ public record MessageHeaders(InternetHeaders headers, String messageId, String f
             if (addresses.length == 0 || addresses[0].getAddress() == null) {
                 return null;
             }
+            // the lenient parse hands back what it could not split as the address itself: only a plain
+            // addr-spec is an address the gateway can name a sender by or write to
+            addresses[0].validate();
             String address = addresses[0].getAddress().trim().toLowerCase(Locale.ROOT);
             return address.length() > 320 || !address.contains("@") ? null : address;
         } catch (AddressException e) {

@@ -60,4 +60,28 @@ class UnfetchableMailTest extends GatewayTest {
         assertThat(output.getAll().split("could not be fetched in", -1)).hasSize(2);
         assertThat(output.getAll()).doesNotContain("Failed to load IMAP envelope");
     }
+
+    /**
+     * A From whose display name encodes CR/LF and a Bcc: the server cannot hand it over, and its From
+     * cannot be written to. It is quarantined once, with no reply, and the mail behind it is taken; the
+     * attacker's text never reaches the log.
+     */
+    @Test
+    void fromWithEncodedHeaderInjectionShouldNotHoldUpTheMailBehindIt(CapturedOutput output) {
+        String messageId = TestMessages.newMessageId("demo-council.test");
+        String injected = "From: =?UTF-8?Q?Evil=0D=0ABcc:_x@injected-bcc.test=0D=0A?= <cjsw@demo-council.test>\r\n"
+                + "To: intake@sir-gateway.test\r\nSubject: crlf from\r\nMessage-ID: " + messageId + "\r\n"
+                + "MIME-Version: 1.0\r\nContent-Type: text/plain\r\n\r\nlocal_authority: Demo Council\r\n"
+                + "notifier_name: A\r\n";
+        mail.send("cjsw@demo-council.test", INTAKE, injected.getBytes(StandardCharsets.US_ASCII));
+        String goodId = TestMessages.newMessageId("demo-council.test");
+        mail.send("after-injected@demo-council.test", INTAKE, TestMessages.plainNotification(
+                "after-injected@demo-council.test", goodId, TestMessages.completeForm("after injected")));
+
+        assertThat(awaitReference(goodId)).startsWith("SIR-");
+        Map<String, Object> quarantined = awaitQuarantine(messageId);
+        assertThat(count("SELECT COUNT(*) FROM quarantine WHERE message_id = ?", messageId)).isEqualTo(1);
+        assertThat(count("SELECT COUNT(*) FROM outbox_mail WHERE quarantine_id = ?", quarantined.get("id"))).isZero();
+        assertThat(output.getAll()).doesNotContain("injected-bcc.test").doesNotContain("cannot compose");
+    }
 }
