@@ -47,8 +47,7 @@ public class SecurityConfiguration {
                                         HttpStatus.UNAUTHORIZED, "Sign in with your console account (HTTP Basic for programs)."),
                                 request -> request.getRequestURI().startsWith(request.getContextPath() + "/api/")
                                         || request.getRequestURI().startsWith(request.getContextPath() + "/actuator/"))
-                        .accessDeniedHandler((request, response, e) -> problem(response, HttpStatus.FORBIDDEN,
-                                "Your account may not do this.")))
+                        .accessDeniedHandler(SecurityConfiguration::denied))
                 .formLogin(Customizer.withDefaults())
                 // a session (the console) needs the CSRF token, on /api too: SameSite=Strict does not
                 // cover credentials a browser caches for HTTP Basic, so only a program's call is exempt
@@ -83,6 +82,31 @@ public class SecurityConfiguration {
         int port = request.getServerPort();
         boolean defaultPort = port == 80 && "http".equals(request.getScheme()) || port == 443 && "https".equals(request.getScheme());
         return request.getScheme() + "://" + request.getServerName() + (defaultPort ? "" : ":" + port);
+    }
+
+    /**
+     * Why a request was refused, in words its caller can act on: the CSRF check runs before anyone is
+     * signed in, so a caller who is nobody is asked to sign in (401), a session without its token is
+     * told so, and only a signed-in account without the role hears that it may not.
+     */
+    private static void denied(jakarta.servlet.http.HttpServletRequest request,
+            jakarta.servlet.http.HttpServletResponse response,
+            org.springframework.security.access.AccessDeniedException e) throws java.io.IOException {
+        var authentication = org.springframework.security.core.context.SecurityContextHolder.getContext()
+                .getAuthentication();
+        boolean signedIn = authentication != null && authentication.isAuthenticated()
+                && !(authentication instanceof org.springframework.security.authentication.AnonymousAuthenticationToken);
+        boolean credentials = request.getHeader("Authorization") != null || request.getRequestedSessionId() != null;
+        if (e instanceof org.springframework.security.web.csrf.CsrfException && !credentials) {
+            problem(response, HttpStatus.UNAUTHORIZED, "Sign in with your console account (HTTP Basic for programs).");
+        } else if (e instanceof org.springframework.security.web.csrf.CsrfException) {
+            problem(response, HttpStatus.FORBIDDEN, "This request needs the console session's CSRF token (the "
+                    + "X-CSRF-TOKEN header or the _csrf field); a program calls with HTTP Basic and no session.");
+        } else if (!signedIn) {
+            problem(response, HttpStatus.UNAUTHORIZED, "Sign in with your console account (HTTP Basic for programs).");
+        } else {
+            problem(response, HttpStatus.FORBIDDEN, "Your account may not do this.");
+        }
     }
 
     private static void problem(jakarta.servlet.http.HttpServletResponse response, HttpStatus status, String detail)

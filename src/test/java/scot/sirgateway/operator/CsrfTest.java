@@ -47,6 +47,7 @@ class CsrfTest extends GatewayTest {
         HttpResponse<String> withoutToken = browser.send(HttpRequest.newBuilder(uri("/api/quarantine/" + id + "/reprocess"))
                 .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(withoutToken.statusCode()).isEqualTo(403);
+        assertThat(withoutToken.body()).contains("CSRF token");
         assertThat(jdbc.sql("SELECT state FROM quarantine WHERE id = ?").param(id).query(String.class).single())
                 .isEqualTo("OPEN");
 
@@ -70,6 +71,15 @@ class CsrfTest extends GatewayTest {
         csrfToken(browser);
         HttpResponse<String> withSession = browser.send(basicRequest(Map.of()), HttpResponse.BodyHandlers.ofString());
         assertThat(withSession.statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void postWithNoCredentialsShouldBeAskedToSignInNotRefused() throws Exception {
+        HttpResponse<String> anonymous = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                uri("/api/quarantine/999999999/dismiss")).POST(HttpRequest.BodyPublishers.noBody()).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(anonymous.statusCode()).isEqualTo(401);
+        assertThat(anonymous.body()).contains("Sign in");
     }
 
     private HttpResponse<String> basicPost(Map<String, String> headers) throws Exception {
