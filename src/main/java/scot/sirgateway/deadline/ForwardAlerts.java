@@ -142,11 +142,7 @@ public class ForwardAlerts {
     }
 
     private void mail(String localPart, String subject, String text) {
-        for (String recipient : properties.recipients()) {
-            String messageId = composer.messageId(localPart + "." + recipient.replaceAll("[^A-Za-z0-9]", "-"));
-            outbox.queue(Outbox.Purpose.ALERT, messageId, recipient,
-                    composer.compose(messageId, recipient, subject, text, null, "auto-generated"), null, null);
-        }
+        AlertMails.queue(properties, outbox, composer, localPart, subject, text);
     }
 
     private OffsetDateTime at(Instant instant) {

@@ -62,12 +62,7 @@ public class OperatorAlerts {
                         + "VALUES (?, ?, ?, ?, 1, ?, ?)")
                 .params(key, kind, subject.length() > 300 ? subject.substring(0, 300) : subject, notificationId, now, now)
                 .update();
-        for (String recipient : properties.recipients()) {
-            String messageId = composer.messageId("alert-" + key.replaceAll("[^A-Za-z0-9]", "-") + "."
-                    + recipient.replaceAll("[^A-Za-z0-9]", "-"));
-            outbox.queue(Outbox.Purpose.ALERT, messageId, recipient,
-                    composer.compose(messageId, recipient, subject, text, null, "auto-generated"), null, null);
-        }
+        AlertMails.queue(properties, outbox, composer, "alert-" + key.replaceAll("[^A-Za-z0-9]", "-"), subject, text);
         log.warn("operator alert raised: {}", kind);
         return true;
     }
