@@ -185,57 +185,47 @@ class HostileDocumentIntakeTest extends GatewayClient {
         form.append("ET\n");
         long draws = (characters + 95_000 - 1) / 95_000;
         String page = "/X1 Do\n".repeat((int) draws);
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        int[] offsets = new int[7];
-        write(out, "%PDF-1.7\n");
-        offsets[1] = out.size();
-        write(out, "1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n");
-        offsets[2] = out.size();
-        write(out, "2 0 obj << /Type /Pages /Kids [3 0 R] /Count 1 >> endobj\n");
-        offsets[3] = out.size();
-        write(out, "3 0 obj << /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /XObject << /X1 5 0 R >> "
-                + "/Font << /F1 6 0 R >> >> /Contents 4 0 R >> endobj\n");
-        offsets[4] = out.size();
-        write(out, "4 0 obj << /Length " + page.length() + " >> stream\n" + page + "endstream endobj\n");
-        offsets[5] = out.size();
-        write(out, "5 0 obj << /Type /XObject /Subtype /Form /BBox [0 0 612 792] /Resources << /Font << /F1 6 0 R >> >> "
-                + "/Length " + form.length() + " >> stream\n" + form + "endstream endobj\n");
-        offsets[6] = out.size();
-        write(out, "6 0 obj << /Type /Font /Subtype /Type1 /BaseFont /Helvetica >> endobj\n");
-        int xrefAt = out.size();
-        StringBuilder xref = new StringBuilder("xref\n0 7\n0000000000 65535 f \n");
-        for (int i = 1; i <= 6; i++) {
-            xref.append(String.format("%010d 00000 n \n", offsets[i]));
-        }
-        write(out, xref + "trailer << /Size 7 /Root 1 0 R >>\nstartxref\n" + xrefAt + "\n%%EOF\n");
-        return out.toByteArray();
+        return pdf(latin1("<< /Type /Catalog /Pages 2 0 R >>"),
+                latin1("<< /Type /Pages /Kids [3 0 R] /Count 1 >>"),
+                latin1("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /XObject << /X1 5 0 R >> "
+                        + "/Font << /F1 6 0 R >> >> /Contents 4 0 R >>"),
+                latin1("<< /Length " + page.length() + " >> stream\n" + page + "endstream"),
+                latin1("<< /Type /XObject /Subtype /Form /BBox [0 0 612 792] /Resources << /Font << /F1 6 0 R >> >> "
+                        + "/Length " + form.length() + " >> stream\n" + form + "endstream"),
+                latin1("<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"));
     }
 
     /** A well-formed PDF of about this size: one page whose content stream is incompressible noise. */
     static byte[] bigPdf(int size) {
         byte[] noise = new byte[size];
         new Random(42).nextBytes(noise);
+        ByteArrayOutputStream stream = new ByteArrayOutputStream();
+        write(stream, "<< /Length " + noise.length + " >> stream\n");
+        stream.writeBytes(noise);
+        write(stream, "\nendstream");
+        return pdf(latin1("<< /Type /Catalog /Pages 2 0 R >>"), latin1("<< /Type /Pages /Kids [3 0 R] /Count 1 >>"),
+                latin1("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R >>"), stream.toByteArray());
+    }
+
+    /** A PDF of these objects, numbered from 1 (the first is the catalog), with its cross-reference table. */
+    private static byte[] pdf(byte[]... objects) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        StringBuilder xref = new StringBuilder();
-        int[] offsets = new int[5];
         write(out, "%PDF-1.7\n");
-        offsets[1] = out.size();
-        write(out, "1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n");
-        offsets[2] = out.size();
-        write(out, "2 0 obj << /Type /Pages /Kids [3 0 R] /Count 1 >> endobj\n");
-        offsets[3] = out.size();
-        write(out, "3 0 obj << /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R >> endobj\n");
-        offsets[4] = out.size();
-        write(out, "4 0 obj << /Length " + noise.length + " >> stream\n");
-        out.writeBytes(noise);
-        write(out, "\nendstream endobj\n");
-        int xrefAt = out.size();
-        xref.append("xref\n0 5\n0000000000 65535 f \n");
-        for (int i = 1; i <= 4; i++) {
-            xref.append(String.format("%010d 00000 n \n", offsets[i]));
+        StringBuilder xref = new StringBuilder("xref\n0 " + (objects.length + 1) + "\n0000000000 65535 f \n");
+        for (int i = 0; i < objects.length; i++) {
+            xref.append(String.format("%010d 00000 n \n", out.size()));
+            write(out, (i + 1) + " 0 obj ");
+            out.writeBytes(objects[i]);
+            write(out, " endobj\n");
         }
-        write(out, xref + "trailer << /Size 5 /Root 1 0 R >>\nstartxref\n" + xrefAt + "\n%%EOF\n");
+        int xrefAt = out.size();
+        write(out, xref + "trailer << /Size " + (objects.length + 1) + " /Root 1 0 R >>\nstartxref\n" + xrefAt
+                + "\n%%EOF\n");
         return out.toByteArray();
+    }
+
+    private static byte[] latin1(String text) {
+        return text.getBytes(StandardCharsets.ISO_8859_1);
     }
 
     /** A PDF whose cross-reference table points nowhere and whose objects are damaged beyond repair. */
