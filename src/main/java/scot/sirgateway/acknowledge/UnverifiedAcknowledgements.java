@@ -78,14 +78,6 @@ class UnverifiedAcknowledgements {
     /** The council's domain the address belongs to (a subdomain counts for its council's domain). */
     static String councilDomain(String address, Council council) {
         String domain = address.substring(address.lastIndexOf('@') + 1).toLowerCase(Locale.ROOT);
-        if (council != null) {
-            for (String own : council.domains()) {
-                String o = own.toLowerCase(Locale.ROOT);
-                if (domain.equals(o) || domain.endsWith("." + o)) {
-                    return o;
-                }
-            }
-        }
-        return domain;
+        return council == null ? domain : council.domainCovering(domain).orElse(domain);
     }
 }

@@ -25,7 +25,12 @@ public record Council(
 
     /** True when the address's domain is one of this council's domains or a subdomain of one. */
     public boolean ownsDomain(String domain) {
+        return domainCovering(domain).isPresent();
+    }
+
+    /** Which of this council's domains (kept lower-case) is the given domain, or has it as a subdomain. */
+    public java.util.Optional<String> domainCovering(String domain) {
         String d = domain.toLowerCase(java.util.Locale.ROOT);
-        return domains.stream().anyMatch(own -> d.equals(own) || d.endsWith("." + own));
+        return domains.stream().filter(own -> d.equals(own) || d.endsWith("." + own)).findFirst();
     }
 }
