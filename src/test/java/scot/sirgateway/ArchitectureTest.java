@@ -34,8 +34,10 @@ class ArchitectureTest {
             .layer("classify").definedBy(ROOT + ".classify..")
             .layer("register").definedBy(ROOT + ".register..")
             // reached from registration and quarantine only by events published in their transaction
+            // and what follows notification: mail threaded to a notification, its reviews, the inspectorate's
+            // follow-up, the clocks' reminders
             .layer("after registration").definedBy(ROOT + ".acknowledge..", ROOT + ".forward..", ROOT + ".outbox..",
-                    ROOT + ".deadline..")
+                    ROOT + ".deadline..", ROOT + ".thread..", ROOT + ".review..", ROOT + ".followup..")
             .layer("people").definedBy(ROOT + ".operator..", ROOT + ".embedded..")
 
             .whereLayer("vocabulary").mayNotAccessAnyLayer()

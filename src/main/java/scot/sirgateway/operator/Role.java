@@ -7,5 +7,7 @@ public enum Role {
     /** reads notifications and comments on reviews */
     INSPECTOR,
     /** an operator who also manages accounts */
-    ADMIN
+    ADMIN,
+    /** a council's user or system: its own council's submissions only */
+    COUNCIL
 }

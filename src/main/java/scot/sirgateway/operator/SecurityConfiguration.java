@@ -15,8 +15,9 @@ import org.springframework.security.web.SecurityFilterChain;
 
 /**
  * Who may see what: the health endpoint is open (it names components, never details), the metrics
- * endpoints are for operators and admins; reading the
- * API wants an operator, inspector or admin, changing anything an operator or admin, by HTTP Basic
+ * endpoints are for operators and admins; accounts are for admins; reading the API wants an operator,
+ * inspector or admin; an inspector comments on reviews and asks councils for more information; changing
+ * anything else wants an operator or admin, by HTTP Basic
  * (programs) or session login (the console). A post in a session needs the CSRF token; only a
  * program's call (HTTP Basic without a session, not a browser's cross-site request) is exempt.
  * Failures answer problem+json.
@@ -34,9 +35,17 @@ public class SecurityConfiguration {
         http.authorizeHttpRequests(requests -> requests
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/error").permitAll()
                         .requestMatchers("/actuator/**").hasAnyRole(Role.OPERATOR.name(), Role.ADMIN.name())
+                        .requestMatchers("/api/admin/**").hasRole(Role.ADMIN.name())
                         .requestMatchers(org.springframework.http.HttpMethod.GET, "/api/**")
                         .hasAnyRole(Role.OPERATOR.name(), Role.INSPECTOR.name(), Role.ADMIN.name())
-                        .requestMatchers("/api/quarantine/**", "/api/notifications/*/release", "/api/notifications/*/forward", "/api/notifications/*/withdraw")
+                        // an inspector's own work: the comment on a review, a request for more information
+                        .requestMatchers(org.springframework.http.HttpMethod.POST, "/api/notifications/*/reviews/*/comment",
+                                "/api/notifications/*/information-requests")
+                        .hasRole(Role.INSPECTOR.name())
+                        .requestMatchers("/api/quarantine/**", "/api/notifications/*/release", "/api/notifications/*/forward",
+                                "/api/notifications/*/withdraw", "/api/notifications/*/reviews",
+                                "/api/notifications/*/reviews/*/release", "/api/notifications/*/inspector",
+                                "/api/notifications/*/reminders/pause", "/api/notifications/*/reminders/resume")
                         .hasAnyRole(Role.OPERATOR.name(), Role.ADMIN.name())
                         .requestMatchers("/api/**").denyAll()
                         .anyRequest().authenticated())

@@ -20,7 +20,15 @@ import scot.sirgateway.storage.StorageCipher;
 public class Outbox {
 
     /** Why a mail is sent. */
-    public enum Purpose { ACKNOWLEDGEMENT, REJECTION, FORWARD, ALERT }
+    public enum Purpose {
+        ACKNOWLEDGEMENT, REJECTION, FORWARD, ALERT,
+        /** a review's acknowledgement */
+        REVIEW_ACKNOWLEDGEMENT,
+        /** a reminder of a clock */
+        REMINDER,
+        /** an inspector's request for additional information, to the council */
+        INFORMATION_REQUEST
+    }
 
     public enum State { PENDING, SENT, CANCELLED }
 

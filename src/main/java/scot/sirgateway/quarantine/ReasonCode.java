@@ -34,6 +34,11 @@ public enum ReasonCode {
     UNREADABLE_DOCUMENT("An attached document could not be read. Please send it as PDF, Word, ODT, RTF or text."),
     DOCUMENT_LIMIT_EXCEEDED("An attached document was larger or more complex than the gateway accepts. "
             + "Please send the form on its own."),
+    UNKNOWN_REFERENCE("Your message quotes a reference (SIR-YYYY-NNNN) that no notification has. Please check "
+            + "the reference in the acknowledgement you received and send it again, or send a new notification "
+            + "without a reference."),
+    REFERENCE_OF_OTHER_COUNCIL("Your message quotes a reference of a notification that your council did not make. "
+            + "Please check the reference in the acknowledgement you received and send it again."),
     RETRIES_EXHAUSTED(null);
 
     private final String senderAdvice;
