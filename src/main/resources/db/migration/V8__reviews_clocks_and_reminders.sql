@@ -11,11 +11,10 @@ ALTER TABLE operator_account ADD COLUMN locked_at TIMESTAMP WITH TIME ZONE;
 -- A notification's state after notification: its review status (AWAITING_REVIEW, REVIEW_OVERDUE,
 -- REVIEW_RECEIVED, COMMENTED), the strategic inspector assigned (an account's username), whether an
 -- operator paused its reminders, and the earlier notification a new one mentions.
-ALTER TABLE notification ADD COLUMN review_status VARCHAR(24);
+ALTER TABLE notification ADD COLUMN review_status VARCHAR(24) DEFAULT 'AWAITING_REVIEW' NOT NULL;
 ALTER TABLE notification ADD COLUMN inspector VARCHAR(100);
 ALTER TABLE notification ADD COLUMN reminders_paused BOOLEAN NOT NULL DEFAULT FALSE;
 ALTER TABLE notification ADD COLUMN linked_notification_id BIGINT REFERENCES notification (id);
-UPDATE notification SET review_status = 'AWAITING_REVIEW' WHERE review_status IS NULL;
 CREATE INDEX notification_review_status ON notification (review_status);
 
 -- A review of a notification (r1, r2, ... per notification: seq). Names and roles are sealed (bound to
