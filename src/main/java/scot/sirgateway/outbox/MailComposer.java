@@ -50,10 +50,19 @@ public class MailComposer {
     /** The same, answering a mail: In-Reply-To and References name it. */
     public byte[] compose(String messageId, String to, String subject, jakarta.mail.internet.MimeBodyPart body,
             String autoSubmitted, String inReplyTo) {
+        return compose(messageId, java.util.List.of(to), java.util.List.of(), subject, body, autoSubmitted, inReplyTo);
+    }
+
+    /** A mail to several people: {@code to} addressed, {@code cc} copied (queue it with all of them as recipients). */
+    public byte[] compose(String messageId, java.util.List<String> to, java.util.List<String> cc, String subject,
+            jakarta.mail.internet.MimeBodyPart body, String autoSubmitted, String inReplyTo) {
         try {
             MimeMessage message = new FixedIdMessage(session, messageId);
             message.setFrom(new InternetAddress(properties.from(), "SIR Gateway"));
-            message.setRecipient(Message.RecipientType.TO, new InternetAddress(to));
+            message.setRecipients(Message.RecipientType.TO, addresses(to));
+            if (!cc.isEmpty()) {
+                message.setRecipients(Message.RecipientType.CC, addresses(cc));
+            }
             message.setSubject(subject, "UTF-8");
             message.setSentDate(new Date());
             message.setHeader("Auto-Submitted", autoSubmitted);
@@ -76,6 +85,14 @@ public class MailComposer {
         } catch (MessagingException | IOException e) {
             throw new IllegalStateException("cannot compose mail " + messageId, e);
         }
+    }
+
+    private static InternetAddress[] addresses(java.util.List<String> addresses) throws jakarta.mail.internet.AddressException {
+        InternetAddress[] parsed = new InternetAddress[addresses.size()];
+        for (int i = 0; i < parsed.length; i++) {
+            parsed[i] = new InternetAddress(addresses.get(i), true);
+        }
+        return parsed;
     }
 
     /** Keeps the Message-ID it was given, so a re-send is recognisably the same mail. */

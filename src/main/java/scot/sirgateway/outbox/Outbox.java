@@ -32,6 +32,7 @@ public class Outbox {
 
     public enum State { PENDING, SENT, CANCELLED }
 
+    /** A mail of the outbox; {@code recipient} is its one address, or its addresses separated by commas. */
     public record OutboxMail(long id, Purpose purpose, String messageId, String recipient, Long notificationId,
             String mimeBlobId, int attempts) {
     }
@@ -58,6 +59,20 @@ public class Outbox {
      */
     public boolean queue(Purpose purpose, String messageId, String recipient, byte[] mime, Long notificationId,
             Long quarantineId) {
+        return queue(purpose, messageId, List.of(recipient), mime, notificationId, quarantineId);
+    }
+
+    /**
+     * Queues one mail to several recipients (its To and Cc), sent once to all of them under one Message-ID.
+     * The first recipient is the one it is counted against per address. Answers false when a mail with this
+     * Message-ID was already queued.
+     */
+    public boolean queue(Purpose purpose, String messageId, List<String> recipients, byte[] mime, Long notificationId,
+            Long quarantineId) {
+        if (recipients.isEmpty()) {
+            throw new IllegalArgumentException("a mail needs a recipient: " + messageId);
+        }
+        String recipient = String.join(", ", recipients);
         boolean known = jdbc.sql("SELECT COUNT(*) FROM outbox_mail WHERE message_id = ?").param(messageId)
                 .query(Long.class).single() > 0;
         if (known) {
@@ -67,7 +82,7 @@ public class Outbox {
         jdbc.sql("INSERT INTO outbox_mail (purpose, message_id, recipient, recipient_hash, notification_id, quarantine_id, "
                         + "mime_blob_id, state, attempts, next_attempt_at, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)")
                 .params(purpose.name(), messageId, cipher.encryptValue(recipient, aad(messageId, "recipient")),
-                        cipher.lookupHash(recipient), notificationId, quarantineId, blobs.put(mime),
+                        cipher.lookupHash(recipients.get(0)), notificationId, quarantineId, blobs.put(mime),
                         State.PENDING.name(), now, now)
                 .update();
         return true;

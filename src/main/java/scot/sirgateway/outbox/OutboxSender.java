@@ -6,7 +6,6 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
 
-import jakarta.mail.Address;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Transport;
 import jakarta.mail.internet.InternetAddress;
@@ -69,7 +68,7 @@ public class OutboxSender {
             for (Outbox.OutboxMail mail : due) {
                 try {
                     MimeMessage message = new MimeMessage(relay.session(), new ByteArrayInputStream(outbox.mimeOf(mail)));
-                    transport.sendMessage(message, new Address[] {new InternetAddress(mail.recipient())});
+                    transport.sendMessage(message, InternetAddress.parse(mail.recipient(), true));
                     OffsetDateTime now = OffsetDateTime.now(clock);
                     outbox.markSent(mail.id(), now);
                     events.publishEvent(new OutboxMailSent(mail.id(), mail.purpose(), mail.notificationId(),

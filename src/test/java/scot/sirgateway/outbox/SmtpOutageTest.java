@@ -25,6 +25,7 @@ import scot.sirgateway.support.TestMessages;
 class SmtpOutageTest {
 
     private static final String INTAKE = "outage-intake@sir-gateway.test";
+    private static final String GOVERNMENT = "sir-outage@gov-scot.test";
     private static final String DATABASE = "jdbc:h2:mem:sir-outage;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;"
             + "DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1";
 
@@ -88,7 +89,7 @@ class SmtpOutageTest {
             Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.sql(forwardMails + " AND o.state = 'PENDING'")
                     .param(ref).query(Long.class).single() == 0);
             assertThat(jdbc.sql(forwardMails).param(ref).query(Long.class).single()).isEqualTo(1);
-            long forwards = mail.received("sir@gov-scot.test").stream()
+            long forwards = mail.received(GOVERNMENT).stream()
                     .filter(m -> scot.sirgateway.support.Openssl.decrypt(m, "certs-example/government/scottish-government")
                             .contains(marker))
                     .count();
@@ -146,7 +147,9 @@ class SmtpOutageTest {
                         "--gateway.mail.intake.port=" + mail.imapPort(),
                         "--gateway.mail.intake.username=" + INTAKE,
                         "--gateway.mail.intake.password=" + TestMailServer.INTAKE_PASSWORD,
-                        "--gateway.mail.outbound.port=" + smtpPort);
+                        "--gateway.mail.outbound.port=" + smtpPort,
+                        // its own database numbers references from 1 too: its forwards go to a mailbox of its own
+                        "--gateway.government.recipients[0]=" + GOVERNMENT);
     }
 
     /** A loopback port nothing listens on. */
