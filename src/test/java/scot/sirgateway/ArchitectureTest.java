@@ -76,7 +76,8 @@ class ArchitectureTest {
     static final ArchRule jdbcOnlyInPackagesThatOwnTables = noClasses()
             .that().resideOutsideOfPackages(ROOT + ".intake..", ROOT + ".storage..", ROOT + ".council..",
                     ROOT + ".register..", ROOT + ".quarantine..", ROOT + ".outbox..", ROOT + ".acknowledge..",
-                    ROOT + ".deadline..", ROOT + ".operator..")
+                    ROOT + ".deadline..", ROOT + ".operator..", ROOT + ".thread..", ROOT + ".review..",
+                    ROOT + ".followup..")
             .should().dependOnClassesThat().resideInAnyPackage("org.springframework.jdbc..", "java.sql..");
 
     @ArchTest

@@ -16,7 +16,9 @@ import scot.sirgateway.council.PemCertificates;
 import scot.sirgateway.outbox.MailComposer;
 import scot.sirgateway.outbox.MailTemplates;
 import scot.sirgateway.outbox.Outbox;
+import scot.sirgateway.outbox.OutboxMailBounced;
 import scot.sirgateway.outbox.OutboxMailSent;
+import scot.sirgateway.deadline.OperatorAlerts;
 import scot.sirgateway.model.FormField;
 import scot.sirgateway.model.NotificationStatus;
 import scot.sirgateway.register.NotificationRegistered;
@@ -54,11 +56,13 @@ public class GovernmentForward implements PendingForwards {
     private final SmimeEncryptor encryptor;
     private final Outbox outbox;
     private final java.time.Clock clock;
+    private final OperatorAlerts alerts;
 
     public GovernmentForward(GovernmentProperties government, ResourceLoader resources, Notifications notifications,
             Timeline timeline, MailTemplates templates, MailComposer composer, SmimeSigner signer,
-            SmimeEncryptor encryptor, Outbox outbox, java.time.Clock clock) {
+            SmimeEncryptor encryptor, Outbox outbox, java.time.Clock clock, OperatorAlerts alerts) {
         this.clock = clock;
+        this.alerts = alerts;
         this.government = government;
         for (int i = 0; i < government.certificates().size(); i++) {
             certificates.addAll(PemCertificates.read(resources.getResource(government.certificates().get(i)),
@@ -104,7 +108,7 @@ public class GovernmentForward implements PendingForwards {
         if (stored.envelope().status() == scot.sirgateway.model.NotificationStatus.WITHDRAWN) {
             throw new IllegalStateException(reference + " was withdrawn: it is not forwarded again");
         }
-        if (stored.envelope().forwardedAt() == null) {
+        if (stored.envelope().forwardedAt() == null && outbox.bounced(Outbox.Purpose.FORWARD, stored.envelope().id()) == 0) {
             throw new IllegalStateException(reference + " has not been forwarded yet: it goes by itself once registered");
         }
         long resends = outbox.countFor(Outbox.Purpose.FORWARD, stored.envelope().id());
@@ -195,6 +199,28 @@ public class GovernmentForward implements PendingForwards {
             timeline.append(sent.notificationId(), sent.sentAt(), "FORWARDED", "accepted by the relay for Scottish Government",
                     Timeline.SYSTEM);
         }
+    }
+
+    /**
+     * A delivery report says a forward did not reach Scottish Government: the notification goes back on its
+     * forward clock (its alert is raised again as the due time nears) and operators are alerted at once; an
+     * operator re-sends it once the address is fixed.
+     */
+    @EventListener
+    void onBounced(OutboxMailBounced bounced) {
+        if (bounced.purpose() != Outbox.Purpose.FORWARD || bounced.notificationId() == null) {
+            return;
+        }
+        long id = bounced.notificationId();
+        notifications.reopenForward(id);
+        timeline.append(id, bounced.at(), "FORWARD_BOUNCED", "a delivery report says the forward " + bounced.messageId()
+                + " did not reach Scottish Government: the notification is back on its forward clock", Timeline.SYSTEM);
+        String reference = notifications.referenceOf(id);
+        alerts.raise("FORWARD_BOUNCED", "forward-bounced:" + bounced.messageId(), java.time.Duration.ofDays(7),
+                "[" + reference + "] Forward to Scottish Government not delivered",
+                "A delivery report says the forward of " + reference + " (" + bounced.messageId() + ") did not reach "
+                        + "Scottish Government. It is back on its forward clock: check gateway.government.recipients, "
+                        + "then re-send it from the console (POST /api/notifications/" + reference + "/forward).", id);
     }
 
     /** A copy already with the relay when the notification was withdrawn leaves it WITHDRAWN. */

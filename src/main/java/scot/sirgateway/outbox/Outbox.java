@@ -159,6 +159,12 @@ public class Outbox {
                 .params(purpose.name(), notificationId, since).query(Long.class).single();
     }
 
+    /** How many mails of this purpose for this notification a delivery report said did not arrive. */
+    public long bounced(Purpose purpose, long notificationId) {
+        return jdbc.sql("SELECT COUNT(*) FROM outbox_mail WHERE purpose = ? AND notification_id = ? AND bounced_at IS NOT NULL")
+                .params(purpose.name(), notificationId).query(Long.class).single();
+    }
+
     /** Cancels the mails of this purpose for this notification that have not gone yet; answers how many. */
     public int cancelPending(Purpose purpose, long notificationId) {
         return jdbc.sql("UPDATE outbox_mail SET state = ? WHERE purpose = ? AND notification_id = ? AND state = ?")

@@ -170,6 +170,11 @@ public class Notifications {
         }
     }
 
+    /** The reference of the notification with this id. */
+    public String referenceOf(long id) {
+        return jdbc.sql("SELECT reference FROM notification WHERE id = ?").param(id).query(String.class).single();
+    }
+
     /** The notification's status now, if there is such a notification. */
     public Optional<NotificationStatus> statusOf(long id) {
         return jdbc.sql("SELECT status FROM notification WHERE id = ?").param(id).query(String.class)
@@ -197,6 +202,16 @@ public class Notifications {
     public boolean markForwarded(long id, OffsetDateTime at) {
         return jdbc.sql("UPDATE notification SET status = ?, forwarded_at = ? WHERE id = ? AND forwarded_at IS NULL")
                 .params(NotificationStatus.FORWARDED.name(), at, id).update() == 1;
+    }
+
+    /**
+     * Puts a forwarded notification back on its forward clock (the forward bounced): REGISTERED again, not
+     * forwarded, its forward alert to be raised again. Answers false when it was not FORWARDED.
+     */
+    public boolean reopenForward(long id) {
+        return jdbc.sql("UPDATE notification SET status = ?, forwarded_at = NULL, forward_alerted_at = NULL "
+                        + "WHERE id = ? AND status = ?")
+                .params(NotificationStatus.REGISTERED.name(), id, NotificationStatus.FORWARDED.name()).update() == 1;
     }
 
     /** Records the acknowledgement; answers when the notification was received, or empty when recorded before. */

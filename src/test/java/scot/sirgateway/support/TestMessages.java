@@ -57,6 +57,43 @@ public final class TestMessages {
         return mail.toString().getBytes(StandardCharsets.UTF_8);
     }
 
+    /**
+     * A delivery status notification (RFC 3464) as a mail server writes it: the human part, the
+     * {@code message/delivery-status} part with the action for the recipient, and the returned headers of the
+     * mail it is about.
+     */
+    public static byte[] deliveryReport(String from, String messageId, String aboutMessageId, String action,
+            String recipient) {
+        String boundary = "report-" + UUID.randomUUID();
+        String mail = "From: Mail Delivery System <" + from + ">\r\n"
+                + "To: notifications@sir-gateway.test\r\n"
+                + "Subject: Undelivered Mail Returned to Sender\r\n"
+                + "Date: Fri, 27 Nov 2026 10:00:00 +0000\r\n"
+                + "Message-ID: " + messageId + "\r\n"
+                + "Auto-Submitted: auto-replied\r\n"
+                + "MIME-Version: 1.0\r\n"
+                + "Content-Type: multipart/report; report-type=delivery-status; boundary=\"" + boundary + "\"\r\n"
+                + "\r\n"
+                + "--" + boundary + "\r\n"
+                + "Content-Type: text/plain; charset=us-ascii\r\n\r\n"
+                + "This is the mail system. Your message could not be delivered.\r\n"
+                + "--" + boundary + "\r\n"
+                + "Content-Type: message/delivery-status\r\n\r\n"
+                + "Reporting-MTA: dns; mx.example.test\r\n\r\n"
+                + "Final-Recipient: rfc822; " + recipient + "\r\n"
+                + "Action: " + action + "\r\n"
+                + "Status: " + (action.equals("failed") ? "5.1.1" : "4.4.1") + "\r\n\r\n"
+                + "--" + boundary + "\r\n"
+                + "Content-Type: text/rfc822-headers\r\n\r\n"
+                + "From: SIR Gateway <notifications@sir-gateway.test>\r\n"
+                + "To: " + recipient + "\r\n"
+                + "Subject: returned\r\n"
+                + "Message-ID: " + aboutMessageId + "\r\n"
+                + "\r\n"
+                + "--" + boundary + "--\r\n";
+        return mail.getBytes(StandardCharsets.US_ASCII);
+    }
+
     /** A multipart mail whose boundary never appears: no MIME parser can find its parts. */
     public static byte[] brokenMultipart(String from, String messageId) {
         String mail = "From: " + from + "\r\n"
