@@ -31,6 +31,7 @@ import scot.sirgateway.intake.Submission;
 import scot.sirgateway.outbox.Outbox;
 import scot.sirgateway.outbox.OutboxMailBounced;
 import scot.sirgateway.register.Timeline;
+import scot.sirgateway.storage.StorageCipher;
 import scot.sirgateway.storage.StoredMessages;
 
 /**
@@ -42,7 +43,9 @@ import scot.sirgateway.storage.StoredMessages;
  * through the stages like any other message (and, coming from no council, is quarantined, unanswered).
  *
  * <p>The original's Message-ID is read from the report's returned message or headers
- * ({@code message/rfc822}, {@code text/rfc822-headers}), else from its own In-Reply-To and References.
+ * ({@code message/rfc822}, {@code text/rfc822-headers}), else from its own In-Reply-To and References. A
+ * report that names the recipient it failed for must name one the mail was sent to: Message-IDs of the
+ * gateway's mail are predictable, its recipients less so.
  */
 @Component("deliveryReports")
 public class DeliveryReports {
@@ -56,7 +59,7 @@ public class DeliveryReports {
     enum Outcome { FAILED, DELAYED, DELIVERED }
 
     private record Match(long outboxId, Outbox.Purpose purpose, String messageId, Long notificationId,
-            OffsetDateTime bouncedAt) {
+            OffsetDateTime bouncedAt, List<String> recipients) {
     }
 
     private final JdbcClient jdbc;
@@ -65,10 +68,12 @@ public class DeliveryReports {
     private final OperatorAlerts alerts;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate transactions;
+    private final StorageCipher cipher;
     private final Clock clock;
 
     public DeliveryReports(JdbcClient jdbc, StoredMessages storedMessages, Timeline timeline, OperatorAlerts alerts,
-            ApplicationEventPublisher events, TransactionTemplate transactions, Clock clock) {
+            ApplicationEventPublisher events, TransactionTemplate transactions, StorageCipher cipher, Clock clock) {
+        this.cipher = cipher;
         this.jdbc = jdbc;
         this.storedMessages = storedMessages;
         this.timeline = timeline;
@@ -85,7 +90,12 @@ public class DeliveryReports {
             return submission;
         }
         Report report = read(submission);
-        Optional<Match> match = report.messageIds().stream().map(this::sent).flatMap(Optional::stream).findFirst();
+        // a report must also name a recipient of that mail when it names one at all: a report made up from a
+        // guessed Message-ID alone is not taken as the gateway's
+        Optional<Match> match = report.messageIds().stream().map(this::sent).flatMap(Optional::stream)
+                .filter(mail -> report.recipient() == null
+                        || mail.recipients().contains(report.recipient().toLowerCase(Locale.ROOT)))
+                .findFirst();
         if (match.isEmpty()) {
             return submission;
         }
@@ -142,12 +152,22 @@ public class DeliveryReports {
     }
 
     private Optional<Match> sent(String messageId) {
-        return jdbc.sql("SELECT id, purpose, message_id, notification_id, bounced_at FROM outbox_mail WHERE message_id = ?")
+        return jdbc.sql("SELECT id, purpose, message_id, notification_id, bounced_at, recipient FROM outbox_mail WHERE message_id = ?")
                 .param(messageId)
                 .query((rs, n) -> new Match(rs.getLong("id"), Outbox.Purpose.valueOf(rs.getString("purpose")),
                         rs.getString("message_id"), (Long) rs.getObject("notification_id", Long.class),
-                        rs.getObject("bounced_at", OffsetDateTime.class)))
+                        rs.getObject("bounced_at", OffsetDateTime.class), addresses(cipher.decryptValue(
+                                rs.getBytes("recipient"), StorageCipher.associatedData("outbox_mail",
+                                        rs.getString("message_id"), "recipient")))))
                 .optional();
+    }
+
+    /** The addresses of an outbox mail's recipient column (one, or several separated by commas), lower-cased. */
+    private static List<String> addresses(String recipients) {
+        if (recipients == null) {
+            return List.of();
+        }
+        return java.util.Arrays.stream(recipients.split(",")).map(a -> a.trim().toLowerCase(Locale.ROOT)).toList();
     }
 
     /** A delivery status notification: {@code multipart/report}, of the delivery-status kind or of none given. */

@@ -88,6 +88,20 @@ class DeliveryReportsTest extends GatewayTest {
     }
 
     @Test
+    void reportNamingAnotherRecipientThanTheMailsShouldNotBeTakenAsItsBounce() throws Exception {
+        String sender = "bounce-forged@demo-council.test";
+        String messageId = TestMessages.newMessageId("demo-council.test");
+        mail.send(sender, INTAKE, TestMessages.plainNotification(sender, messageId, TestMessages.completeForm("forged")));
+        String reference = awaitReference(messageId);
+        awaitOutboxDone(reference, "ACKNOWLEDGEMENT");
+        String ack = "<" + reference + ".ack@sir-gateway.test>";
+        String reportId = TestMessages.newMessageId("gov-scot.test");
+        mail.send(DAEMON, INTAKE, TestMessages.deliveryReport(DAEMON, reportId, ack, "failed", "someone-else@demo-council.test"));
+        assertThat(awaitQuarantine(reportId).get("reason_code")).isEqualTo("UNKNOWN_SENDER");
+        assertThat(count("SELECT COUNT(*) FROM outbox_mail WHERE message_id = ? AND bounced_at IS NOT NULL", ack)).isZero();
+    }
+
+    @Test
     void reportAboutNoMailOfTheGatewayShouldBeQuarantinedUnanswered() {
         String reportId = TestMessages.newMessageId("gov-scot.test");
         mail.send(DAEMON, INTAKE, TestMessages.deliveryReport(DAEMON, reportId, "<never-sent@sir-gateway.test>",
