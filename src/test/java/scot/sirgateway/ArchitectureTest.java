@@ -69,14 +69,15 @@ class ArchitectureTest {
     /**
      * The packages that own tables: intake (fetch failures), storage (stored messages, blobs, the
      * sealing migration), council, register (notifications, references, timeline), quarantine, outbox,
-     * acknowledge (unverified acknowledgements), deadline (operator alerts, forward alerts), operator
+     * acknowledge (unverified acknowledgements), deadline (operator alerts, forward alerts), followup
+     * (information requests; it also reads reviews and reminders for the notification's JSON), operator
      * (accounts).
      */
     @ArchTest
     static final ArchRule jdbcOnlyInPackagesThatOwnTables = noClasses()
             .that().resideOutsideOfPackages(ROOT + ".intake..", ROOT + ".storage..", ROOT + ".council..",
                     ROOT + ".register..", ROOT + ".quarantine..", ROOT + ".outbox..", ROOT + ".acknowledge..",
-                    ROOT + ".deadline..", ROOT + ".operator..")
+                    ROOT + ".deadline..", ROOT + ".followup..", ROOT + ".operator..")
             .should().dependOnClassesThat().resideInAnyPackage("org.springframework.jdbc..", "java.sql..");
 
     @ArchTest
