@@ -69,7 +69,8 @@ class ArchitectureTest {
     /**
      * The packages that own tables: intake (fetch failures), storage (stored messages, blobs, the
      * sealing migration), council, register (notifications, references, timeline), quarantine, outbox,
-     * acknowledge (unverified acknowledgements), deadline (operator alerts, forward alerts), operator
+     * acknowledge (unverified acknowledgements), deadline (operator alerts, forward alerts), followup
+     * (information requests; it also reads reviews and reminders for the notification's JSON), operator
      * (accounts).
      */
     @ArchTest

@@ -14,12 +14,15 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
 import scot.sirgateway.council.CouncilRegistry;
+import scot.sirgateway.followup.FollowUpRecords;
 import scot.sirgateway.model.NotificationStatus;
+import scot.sirgateway.model.ReviewStatus;
 import scot.sirgateway.register.Notifications;
 import scot.sirgateway.register.Timeline;
 
 /**
- * {@code GET /api/notifications}, {@code GET /api/notifications/{reference}}, the release from triage,
+ * {@code GET /api/notifications} (filtered by period, council, status and review status),
+ * {@code GET /api/notifications/{reference}} (with its reviews, requests and reminders), the release from triage,
  * an operator's re-send of the forward and the withdrawal of a forged or withdrawn notification.
  */
 @RestController
@@ -34,10 +37,12 @@ class NotificationApi {
     private final scot.sirgateway.register.NotificationRelease release;
     private final scot.sirgateway.forward.GovernmentForward forward;
     private final scot.sirgateway.register.NotificationWithdrawal withdrawal;
+    private final FollowUpRecords records;
 
     NotificationApi(Notifications notifications, Timeline timeline, CouncilRegistry councils,
             scot.sirgateway.register.NotificationRelease release, scot.sirgateway.forward.GovernmentForward forward,
-            scot.sirgateway.register.NotificationWithdrawal withdrawal) {
+            scot.sirgateway.register.NotificationWithdrawal withdrawal, FollowUpRecords records) {
+        this.records = records;
         this.forward = forward;
         this.withdrawal = withdrawal;
         this.notifications = notifications;
@@ -50,16 +55,34 @@ class NotificationApi {
     List<Map<String, Object>> list(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
             @RequestParam(required = false) String council,
-            @RequestParam(required = false) NotificationStatus status) {
+            @RequestParam(required = false) NotificationStatus status,
+            @RequestParam(name = "review_status", required = false) String reviewStatus) {
         String councilName = null;
         if (council != null && !council.isBlank()) {
             councilName = councils.byName(council).orElseThrow(() -> new ResponseStatusException(HttpStatus.BAD_REQUEST,
                     "council '" + council + "' is not a council the gateway knows")).name();
         }
         List<Notifications.Envelope> listed = notifications.list(
-                new Notifications.Filter(from, to, councilName, status), MAX_LISTED);
-        var classification = notifications.classification(listed.stream().map(Notifications.Envelope::id).toList());
-        return listed.stream().map(e -> NotificationJson.summary(e, classification.getOrDefault(e.id(), Map.of()))).toList();
+                new Notifications.Filter(from, to, councilName, status, reviewStatus(reviewStatus)), MAX_LISTED);
+        List<Long> ids = listed.stream().map(Notifications.Envelope::id).toList();
+        var classification = notifications.classification(ids);
+        var reviewStatuses = notifications.reviewStatuses(ids);
+        return listed.stream().map(e -> NotificationJson.summary(e, classification.getOrDefault(e.id(), Map.of()),
+                reviewStatuses.get(e.id()))).toList();
+    }
+
+    /** The review_status filter: null when not given, 400 naming the four values when unreadable. */
+    private static ReviewStatus reviewStatus(String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            return ReviewStatus.valueOf(text.trim().toUpperCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("parameter 'review_status' must be one of "
+                    + java.util.Arrays.stream(ReviewStatus.values()).map(Enum::name)
+                            .collect(java.util.stream.Collectors.joining(", ")));
+        }
     }
 
     /**
@@ -113,6 +136,9 @@ class NotificationApi {
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
                         "no notification has the reference " + (reference.matches("SIR-\\d{4}-\\d{4,}") ? reference
                                 : "given (references look like SIR-2026-0042)")));
-        return NotificationJson.detail(stored, timeline.of(stored.envelope().id()));
+        long id = stored.envelope().id();
+        var followUp = new NotificationJson.FollowUp(notifications.followUp(id), records.reviews(id),
+                records.informationRequests(id), records.reminders(id));
+        return NotificationJson.detail(stored, followUp, timeline.of(id));
     }
 }

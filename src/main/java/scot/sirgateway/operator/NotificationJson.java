@@ -7,8 +7,10 @@ import java.util.List;
 import java.util.Map;
 
 import scot.sirgateway.GatewayClock;
+import scot.sirgateway.followup.FollowUpRecords;
 import scot.sirgateway.model.FieldValue;
 import scot.sirgateway.model.FormField;
+import scot.sirgateway.model.ReviewStatus;
 import scot.sirgateway.register.Notifications;
 import scot.sirgateway.register.Timeline;
 
@@ -22,6 +24,12 @@ final class NotificationJson {
     }
 
     static Map<String, Object> summary(Notifications.Envelope e, Map<FormField, Object> classification) {
+        return summary(e, classification, null);
+    }
+
+    /** A notification in the list: its summary fields, with its review status and when the review is due. */
+    static Map<String, Object> summary(Notifications.Envelope e, Map<FormField, Object> classification,
+            ReviewStatus reviewStatus) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("reference", e.reference());
         json.put("status", e.status().name());
@@ -38,10 +46,17 @@ final class NotificationJson {
         json.put("acknowledged_at", time(e.acknowledgedAt()));
         json.put("forward_due", time(e.forwardDue()));
         json.put("forwarded_at", time(e.forwardedAt()));
+        json.put("review_due", value(e.reviewDue()));
+        json.put("review_status", value(reviewStatus));
         return json;
     }
 
-    static Map<String, Object> detail(Notifications.Stored n, List<Timeline.Event> events) {
+    /** What follows the notification, for its JSON: its state and the rows of its reviews, requests, reminders. */
+    record FollowUp(Notifications.FollowUp state, List<FollowUpRecords.ReviewEntry> reviews,
+            List<FollowUpRecords.RequestEntry> informationRequests, List<FollowUpRecords.ReminderEntry> reminders) {
+    }
+
+    static Map<String, Object> detail(Notifications.Stored n, FollowUp followUp, List<Timeline.Event> events) {
         Notifications.Envelope e = n.envelope();
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("reference", e.reference());
@@ -66,6 +81,13 @@ final class NotificationJson {
         json.put("forward_due", time(e.forwardDue()));
         json.put("forwarded_at", time(e.forwardedAt()));
         json.put("review_due", value(e.reviewDue()));
+        json.put("review_status", value(followUp.state().reviewStatus()));
+        json.put("inspector", followUp.state().inspector());
+        json.put("reminders_paused", followUp.state().remindersPaused());
+        json.put("linked_reference", followUp.state().linkedReference());
+        json.put("reviews", followUp.reviews().stream().map(NotificationJson::review).toList());
+        json.put("information_requests", followUp.informationRequests().stream().map(NotificationJson::request).toList());
+        json.put("reminders", followUp.reminders().stream().map(NotificationJson::reminder).toList());
         Map<String, Object> fields = new LinkedHashMap<>();
         n.fields().forEach((field, fv) -> fields.put(field.key(), field(fv)));
         json.put("fields", fields);
@@ -79,6 +101,43 @@ final class NotificationJson {
             timeline.add(item);
         }
         json.put("timeline", timeline);
+        return json;
+    }
+
+    private static Map<String, Object> review(FollowUpRecords.ReviewEntry r) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("id", "r" + r.seq());
+        json.put("review_type", r.reviewType());
+        json.put("status", r.status());
+        json.put("received_at", time(r.receivedAt()));
+        json.put("source", r.source());
+        json.put("signoff_role", r.signoffRole());
+        json.put("signoff_date", value(r.signoffDate()));
+        json.put("comment_due", value(r.commentDue()));
+        json.put("commented_at", time(r.commentedAt()));
+        json.put("commented_by", r.commentedBy());
+        json.putAll(r.findings());
+        return json;
+    }
+
+    private static Map<String, Object> request(FollowUpRecords.RequestEntry r) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("id", "i" + r.seq());
+        json.put("review_id", r.reviewSeq() == null ? null : "r" + r.reviewSeq());
+        json.put("requested_at", time(r.requestedAt()));
+        json.put("due", value(r.due()));
+        json.put("answered_at", time(r.answeredAt()));
+        return json;
+    }
+
+    private static Map<String, Object> reminder(FollowUpRecords.ReminderEntry r) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("at", time(r.at()));
+        json.put("clock", r.clock());
+        json.put("step", r.step());
+        json.put("to", r.to());
+        json.put("sent", r.sent());
+        json.put("delivered", r.delivered());
         return json;
     }
 

@@ -1,5 +1,6 @@
 /**
- * Operator: who may sign in (accounts, roles, the first admin) and the read side of the HTTP API
- * (notifications, quarantine), with problem+json errors.
+ * Operator: who may sign in (accounts, roles, the first admin, the lock after failed sign-ins) and the HTTP
+ * API (notifications with what follows them, quarantine, alerts, accounts, the inspectorate's follow-up),
+ * with problem+json errors.
  */
 package scot.sirgateway.operator;

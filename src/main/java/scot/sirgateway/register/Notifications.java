@@ -26,6 +26,7 @@ import scot.sirgateway.model.IncidentType;
 import scot.sirgateway.model.Layer;
 import scot.sirgateway.model.NotificationStatus;
 import scot.sirgateway.model.OrderType;
+import scot.sirgateway.model.ReviewStatus;
 
 /**
  * The {@code notification} table and its fields. Identifying fields, and the sender, the signer and
@@ -49,7 +50,19 @@ public class Notifications {
     }
 
     /** Filters of the list call; null means any. */
-    public record Filter(LocalDate from, LocalDate to, String council, NotificationStatus status) {
+    public record Filter(LocalDate from, LocalDate to, String council, NotificationStatus status,
+            ReviewStatus reviewStatus) {
+
+        public Filter(LocalDate from, LocalDate to, String council, NotificationStatus status) {
+            this(from, to, council, status, null);
+        }
+    }
+
+    /**
+     * Where a notification stands after notification: its review status, the strategic inspector assigned
+     * (a username), whether its reminders are paused, and the earlier notification it mentions.
+     */
+    public record FollowUp(ReviewStatus reviewStatus, String inspector, boolean remindersPaused, String linkedReference) {
     }
 
     private static final String ENVELOPE_COLUMNS = "id, reference, status, source, received_at, message_id, sender, "
@@ -127,6 +140,10 @@ public class Notifications {
             sql.append(" AND status = ?");
             params.add(filter.status().name());
         }
+        if (filter.reviewStatus() != null) {
+            sql.append(" AND review_status = ?");
+            params.add(filter.reviewStatus().name());
+        }
         sql.append(" ORDER BY received_at DESC, id DESC LIMIT ?");
         params.add(limit);
         return jdbc.sql(sql.toString()).params(params).query((rs, n) -> envelope(rs)).list();
@@ -153,6 +170,31 @@ public class Notifications {
                     result.put(rs.getLong("id"), values);
                 });
         return result;
+    }
+
+    /** The review status of each listed notification, for summaries. */
+    public Map<Long, ReviewStatus> reviewStatuses(List<Long> ids) {
+        Map<Long, ReviewStatus> result = new LinkedHashMap<>();
+        if (ids.isEmpty()) {
+            return result;
+        }
+        jdbc.sql("SELECT id, review_status FROM notification WHERE id IN ("
+                        + ids.stream().map(i -> "?").collect(Collectors.joining(", ")) + ")")
+                .params(new ArrayList<Object>(ids))
+                .query(rs -> {
+                    result.put(rs.getLong("id"), ReviewStatus.valueOf(rs.getString("review_status")));
+                });
+        return result;
+    }
+
+    /** The notification's state after notification (its JSON's {@code review_status}, {@code inspector}, ...). */
+    public FollowUp followUp(long id) {
+        return jdbc.sql("SELECT n.review_status, n.inspector, n.reminders_paused, l.reference AS linked_reference "
+                        + "FROM notification n LEFT JOIN notification l ON l.id = n.linked_notification_id WHERE n.id = ?")
+                .param(id)
+                .query((rs, n) -> new FollowUp(ReviewStatus.valueOf(rs.getString("review_status")),
+                        rs.getString("inspector"), rs.getBoolean("reminders_paused"), rs.getString("linked_reference")))
+                .single();
     }
 
     /** Sets one field's value and provenance (an operator's correction). */

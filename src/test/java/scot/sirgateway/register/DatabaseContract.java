@@ -42,6 +42,16 @@ abstract class DatabaseContract extends GatewayClient {
     Outbox outbox;
     @Autowired
     TransactionTemplate transactions;
+    @Autowired
+    Notifications notifications;
+    @Autowired
+    scot.sirgateway.followup.FollowUpRecords followUpRecords;
+    @Autowired
+    scot.sirgateway.followup.InformationRequests informationRequests;
+    @Autowired
+    scot.sirgateway.followup.ReminderPause reminderPause;
+    @Autowired
+    org.springframework.context.ApplicationEventPublisher events;
 
     /** The intake mailbox of this database's gateway. */
     abstract String intake();
@@ -92,6 +102,59 @@ abstract class DatabaseContract extends GatewayClient {
         assertThat(first).isTrue();
         assertThat(second).isFalse();
         assertThat(count("SELECT COUNT(*) FROM outbox_mail WHERE message_id = ?", messageId)).isEqualTo(1);
+    }
+
+    /**
+     * What follows notification, on this database: an information request recorded and answered, a review
+     * and a reminder read back for the notification's JSON, its reminders paused.
+     */
+    @Test
+    void followUpShouldBeRecordedAndReadBack() {
+        String sender = "followup-db@demo-council.test";
+        String messageId = TestMessages.newMessageId("demo-council.test");
+        mail.send(sender, intake(), TestMessages.plainNotification(sender, messageId, TestMessages.completeForm("fu-db")));
+        String reference = awaitReference(messageId);
+        long id = count("SELECT id FROM notification WHERE reference = ?", reference);
+        java.time.OffsetDateTime now = java.time.OffsetDateTime.now(scot.sirgateway.GatewayClock.ZONE);
+        jdbc.sql("INSERT INTO review (notification_id, seq, status, source, received_at, review_type, comment_due, "
+                        + "commented_at, iar_sufficient, created_at) VALUES (?, 1, 'RECEIVED', 'MAIL', ?, 'IAR', ?, ?, TRUE, ?)")
+                .params(id, now, now.toLocalDate().plusMonths(1), now, now).update();
+        long review = count("SELECT id FROM review WHERE notification_id = ?", id);
+
+        var requested = informationRequests.request(reference, now.toLocalDate().plusDays(10), "a question", "r1",
+                "inspector-db");
+        assertThat(requested.seq()).isEqualTo(1);
+        assertThat(requested.mailedTo()).isPositive();
+        String reminderId = "<" + reference + ".r1.comment-7d@sir-gateway.test>";
+        jdbc.sql("INSERT INTO reminder (notification_id, clock, subject_id, step, step_count, due_on, scheduled_at, state, "
+                        + "message_id, recipients, queued_at, created_at) VALUES (?, 'COMMENT', ?, '7d', 0, ?, ?, 'QUEUED', ?, ?, ?, ?)")
+                .params(id, review, now.toLocalDate(), now, reminderId, cipher.encryptValue("inspector@inspectorate.test",
+                        scot.sirgateway.storage.StorageCipher.associatedData("reminder", reminderId, "recipients")), now, now)
+                .update();
+        reminderPause.pause(reference, "a reason", "operator");
+
+        transactions.executeWithoutResult(tx -> events.publishEvent(new scot.sirgateway.thread.ThreadedMailReceived(id,
+                reference, count("SELECT stored_message_id FROM notification WHERE id = ?", id),
+                scot.sirgateway.thread.ThreadedMailReceived.Kind.CORRESPONDENCE, false,
+                List.of("<" + reference + ".i1.request@sir-gateway.test>"), now)));
+
+        Notifications.FollowUp state = notifications.followUp(id);
+        assertThat(state.remindersPaused()).isTrue();
+        assertThat(state.reviewStatus()).isEqualTo(scot.sirgateway.model.ReviewStatus.AWAITING_REVIEW);
+        assertThat(followUpRecords.reviews(id)).singleElement().satisfies(r -> {
+            assertThat(r.reviewType()).isEqualTo("IAR");
+            assertThat(r.findings()).containsEntry("iar_sufficient", true).containsEntry("lscmi_used", null);
+        });
+        assertThat(followUpRecords.informationRequests(id)).singleElement().satisfies(r -> {
+            assertThat(r.reviewSeq()).isEqualTo(1);
+            assertThat(r.answeredAt()).isNotNull();
+        });
+        assertThat(followUpRecords.reminders(id)).singleElement().satisfies(r -> {
+            assertThat(r.step()).isEqualTo("r1.comment-7d");
+            assertThat(r.to()).containsExactly("inspector@inspectorate.test");
+            assertThat(r.sent()).isFalse();
+            assertThat(r.delivered()).isTrue();
+        });
     }
 
     /**
