@@ -70,13 +70,13 @@ class ArchitectureTest {
      * The packages that own tables: intake (fetch failures), storage (stored messages, blobs, the
      * sealing migration), council, register (notifications, references, timeline), quarantine, outbox,
      * acknowledge (unverified acknowledgements), deadline (operator alerts, forward alerts), operator
-     * (accounts).
+     * (accounts), thread (threaded messages), review (reviews and their fields).
      */
     @ArchTest
     static final ArchRule jdbcOnlyInPackagesThatOwnTables = noClasses()
             .that().resideOutsideOfPackages(ROOT + ".intake..", ROOT + ".storage..", ROOT + ".council..",
                     ROOT + ".register..", ROOT + ".quarantine..", ROOT + ".outbox..", ROOT + ".acknowledge..",
-                    ROOT + ".deadline..", ROOT + ".operator..")
+                    ROOT + ".deadline..", ROOT + ".operator..", ROOT + ".thread..", ROOT + ".review..")
             .should().dependOnClassesThat().resideInAnyPackage("org.springframework.jdbc..", "java.sql..");
 
     @ArchTest
