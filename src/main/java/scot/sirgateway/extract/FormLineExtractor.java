@@ -5,7 +5,6 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-
 import org.springframework.stereotype.Component;
 
 import scot.sirgateway.intake.Submission;
@@ -17,8 +16,8 @@ import scot.sirgateway.model.FormField;
 /**
  * Reads the notification out of the message's content ({@link ContentTexts}): the AcroForm fields of
  * attached PDFs first ({@link PdfFormReader}), then the form's {@code key: value} lines from the
- * plain-text body, text attachments and documents. A line that names no form key continues the free-text field above it (a description
- * over several lines). Nothing that reads as a form is {@code NOT_A_NOTIFICATION}.
+ * plain-text body, text attachments and documents. A line that names no form key continues the
+ * free-text field above it (a description over several lines). Nothing that reads as a form is {@code NOT_A_NOTIFICATION}.
  */
 @Component("formLineExtractor")
 public class FormLineExtractor {

@@ -273,6 +273,45 @@ class ReviewMailTest extends GatewayTest {
         assertThat(timelineTypes(earlier)).contains("LINKED");
     }
 
+    @Test
+    void signedReviewShouldBeAcknowledgedWithItsValuesEncryptedToTheSigner() throws Exception {
+        String reference = notify("rv-signed@demo-council.test", "rv-signed");
+        String signer = "cjsw@demo-council.test";
+        MimeBodyPart review = new MimeBodyPart();
+        review.setText("Review type: Initial analysis review\r\nReviewer name: Reviewer Rvsigned\r\n"
+                + "Sign-off role: Head of Service\r\n", "UTF-8");
+        MimeMessage message = new MimeMessage(null, new java.io.ByteArrayInputStream(
+                TestSmime.mail(signer, TestSmime.signDetached(review, TestSmime.demoCouncil()))));
+        String messageId = TestMessages.newMessageId(DOMAIN);
+        message.setHeader("Message-ID", messageId);
+        message.setSubject("[" + reference + "] initial analysis review");
+        java.io.ByteArrayOutputStream raw = new java.io.ByteArrayOutputStream();
+        message.writeTo(raw);
+        mail.send(signer, INTAKE, raw.toByteArray());
+
+        assertThat(awaitReview(reference, 1).status()).isEqualTo(Review.Status.RECEIVED);
+        MimeMessage ack = awaitReceived(signer, m -> header(m, "Message-ID").equals("<" + reference + ".r1.ack@sir-gateway.test>"));
+        assertThat(ack.getContentType()).startsWith("application/pkcs7-mime");
+        assertThat(scot.sirgateway.support.Openssl.decrypt(ack, "certs-example/councils/demo-council"))
+                .contains(reference).contains("reviewer_name: Reviewer Rvsigned").contains("signoff_role: HEAD_OF_SERVICE");
+    }
+
+    @Test
+    void reviewWithAnUnreadableDocumentShouldBeQuarantinedAtTheReviewStage() {
+        String sender = "rv-broken@demo-council.test";
+        String reference = notify(sender, "rv-broken");
+        String messageId = TestMessages.newMessageId(DOMAIN);
+        mail.send(sender, INTAKE, withDocument(sender, messageId, "[" + reference + "] our review", "", "Attached.",
+                "review.pdf", "application/pdf", "this is not a PDF at all".getBytes(StandardCharsets.US_ASCII)));
+
+        Map<String, Object> quarantined = awaitQuarantine(messageId);
+        assertThat(quarantined.get("stage")).isEqualTo("review");
+        assertThat(quarantined.get("reason_code")).isEqualTo("UNREADABLE_DOCUMENT");
+        assertThat(reviews.find(reference, 1)).isEmpty();
+        assertThat(count("SELECT COUNT(*) FROM threaded_message t JOIN stored_message s ON s.id = t.stored_message_id "
+                + "WHERE s.message_id = ?", messageId)).isZero();
+    }
+
     private static String header(MimeMessage message, String name) {
         try {
             String value = message.getHeader(name, null);
