@@ -12,6 +12,7 @@ import java.util.HexFormat;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.io.ResourceLoader;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import scot.sirgateway.council.Council;
@@ -28,11 +29,12 @@ import scot.sirgateway.unwrap.TrustAnchors;
  * What each stage's verdict depends on, as one SHA-256: {@code intake} its limits; {@code unwrap} the
  * gateway's key certificates, the trust anchors, the councils (domains, certificates, sender
  * policies) and the sender policy; {@code thread} the councils (names, aliases, domains: which council
- * a sender is, against the notification's) and the notification the subject's reference names, if any; {@code extract} and {@code review} (which reads a threaded
- * mail's documents as extract does) the councils' PDF passwords, the password an operator supplied for
- * the message, and the document limits; {@code classify} the classification rules. Configuration is read at start, so a change shows here after a restart. A {@code register}
- * failure depends on the notifications already registered: it has no fingerprint and may always be
- * reprocessed.
+ * a sender is, against the notification's) and the notification the subject's reference names, if any;
+ * {@code extract} and {@code review} (which reads a threaded mail's documents as extract does) the
+ * councils' PDF passwords, the password an operator supplied for the message, and the document limits;
+ * {@code classify} the classification rules. Configuration is read at start, so a change shows here
+ * after a restart. A {@code register} failure depends on the notifications already registered: it has
+ * no fingerprint and may always be reprocessed.
  */
 @Component
 class StageDependencies implements CauseFingerprint {
@@ -43,10 +45,11 @@ class StageDependencies implements CauseFingerprint {
     private final byte[] extract;
     private final byte[] classify;
     private final StoredMessages storedMessages;
-    private final org.springframework.jdbc.core.simple.JdbcClient jdbc;
+    private final JdbcClient jdbc;
 
-    StageDependencies(org.springframework.jdbc.core.simple.JdbcClient jdbc, IntakeProperties intakeProperties, GatewayKeys keys, TrustAnchors anchors, CouncilRegistry councils,
-            SenderPolicyProperties senderPolicy, ExtractProperties extractProperties, StoredMessages storedMessages,
+    StageDependencies(JdbcClient jdbc, IntakeProperties intakeProperties, GatewayKeys keys, TrustAnchors anchors,
+            CouncilRegistry councils, SenderPolicyProperties senderPolicy, ExtractProperties extractProperties,
+            StoredMessages storedMessages,
             @Value("${gateway.classification.rules-file:classpath:classification-rules.yaml}") String rulesFile,
             ResourceLoader resources) {
         this.storedMessages = storedMessages;
