@@ -71,7 +71,7 @@ class ArchitectureTest {
      * sealing migration), council, register (notifications, references, timeline), quarantine, outbox,
      * acknowledge (unverified acknowledgements), deadline (operator alerts, forward alerts), followup
      * (information requests; it also reads reviews and reminders for the notification's JSON), operator
-     * (accounts).
+     * (accounts), thread (threaded messages, delivery reports), review (reviews and their fields).
      */
     @ArchTest
     static final ArchRule jdbcOnlyInPackagesThatOwnTables = noClasses()

@@ -1,15 +1,9 @@
 package scot.sirgateway.extract;
 
-import java.io.IOException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import jakarta.mail.MessagingException;
-import jakarta.mail.Multipart;
-import jakarta.mail.Part;
 
 import org.springframework.stereotype.Component;
 
@@ -20,21 +14,19 @@ import scot.sirgateway.model.FieldSource;
 import scot.sirgateway.model.FormField;
 
 /**
- * Reads the notification out of the message's content: the AcroForm fields of attached PDFs first
- * ({@link PdfFormReader}), then the form's {@code key: value} lines from the plain-text body and text
- * attachments. A line that names no form key continues the free-text field above it (a description
- * over several lines). Nothing that reads as a form is {@code NOT_A_NOTIFICATION}.
+ * Reads the notification out of the message's content ({@link ContentTexts}): the AcroForm fields of
+ * attached PDFs first ({@link PdfFormReader}), then the form's {@code key: value} lines from the
+ * plain-text body, text attachments and documents. A line that names no form key continues the
+ * free-text field above it (a description over several lines). Nothing that reads as a form is {@code NOT_A_NOTIFICATION}.
  */
 @Component("formLineExtractor")
 public class FormLineExtractor {
 
-    private final PdfFormReader pdfForms;
-    private final DocumentText documents;
+    private final ContentTexts contents;
     private final FormLabels labels;
 
     public FormLineExtractor(PdfFormReader pdfForms, DocumentText documents, FormLabels labels) {
-        this.pdfForms = pdfForms;
-        this.documents = documents;
+        this.contents = new ContentTexts(pdfForms, documents);
         this.labels = labels;
     }
 
@@ -52,25 +44,7 @@ public class FormLineExtractor {
     private static final int MAX_VALUE_CHARS = 20_000;
 
     public Submission extract(Submission submission) {
-        List<String> texts = new ArrayList<>();
-        List<Attachment> documentsFound = new ArrayList<>();
-        try {
-            collect(submission.content(), texts, documentsFound, new int[1]);
-        } catch (MessagingException | IOException e) {
-            throw new QuarantineException(ReasonCode.MALFORMED_MESSAGE, "A text part cannot be decoded ("
-                    + e.getClass().getSimpleName() + ").", e);
-        }
-        for (Attachment document : documentsFound) {
-            String which = document.which();
-            if (document.kind() == DocumentText.Kind.PDF) {
-                String flattened = pdfForms.read(documents, document.bytes(), which, submission);
-                if (flattened != null) {
-                    texts.add(flattened);
-                }
-            } else {
-                texts.add(documents.text(document.bytes(), document.kind(), which));
-            }
-        }
+        List<String> texts = contents.forNotification(submission).stream().map(ContentTexts.Text::text).toList();
         for (String text : texts) {
             readLines(text, submission, labels);
         }
@@ -87,44 +61,6 @@ public class FormLineExtractor {
                     "No notification form fields were found in the body or in any text attachment.");
         }
         return submission;
-    }
-
-    /** A document to read; {@code which} names it in reasons: "attachment 2 (PDF)", "the HTML body". */
-    private record Attachment(String which, DocumentText.Kind kind, byte[] bytes) {
-    }
-
-    /**
-     * Plain-text parts as text; documents (PDF, Word, ODT, RTF, HTML) for their readers. A part with a
-     * file name, or a document, counts as an attachment ({@code attachments[0]} so far): reasons name a
-     * document by its position, never by its file name, which may name a person.
-     */
-    private static void collect(Part part, List<String> texts, List<Attachment> documents, int[] attachments)
-            throws MessagingException, IOException {
-        if (part.isMimeType("multipart/*")) {
-            Multipart multipart = (Multipart) part.getContent();
-            for (int i = 0; i < multipart.getCount(); i++) {
-                collect(multipart.getBodyPart(i), texts, documents, attachments);
-            }
-            return;
-        }
-        String name = part.getFileName();
-        DocumentText.Kind kind = DocumentText.declared(part.getContentType(), name);
-        boolean text = kind == DocumentText.Kind.TEXT && part.isMimeType("text/plain");
-        boolean htmlBody = kind == DocumentText.Kind.HTML && name == null && !Part.ATTACHMENT.equalsIgnoreCase(part.getDisposition());
-        if (name != null || kind != null && !text && !htmlBody) {
-            attachments[0]++;
-        }
-        if (text) {
-            Object content = part.getContent();
-            if (content instanceof String body) {
-                texts.add(body);
-            }
-        } else if (kind != null) {
-            try (java.io.InputStream in = part.getInputStream()) {
-                documents.add(new Attachment(htmlBody ? "the HTML body" : DocumentText.attachment(attachments[0], kind), kind,
-                        in.readAllBytes()));
-            }
-        }
     }
 
     static void readLines(String text, Submission submission, FormLabels labels) {

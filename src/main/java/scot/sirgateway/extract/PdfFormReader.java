@@ -35,6 +35,32 @@ public class PdfFormReader {
      * flattened form), or null. {@code which} names the PDF in reasons: "attachment 2 (PDF)".
      */
     public String read(DocumentText documents, byte[] pdf, String which, Submission submission) {
+        DocumentText.PdfContent content = open(documents, pdf, which, submission);
+        for (WorkerProtocol.Value value : content.values()) {
+            submission.rawValues().putIfAbsent(FormField.valueOf(value.key()),
+                    new Submission.RawValue(value.value(), FieldSource.FORM_FIELD));
+        }
+        return content.values().isEmpty() ? content.text() : null;
+    }
+
+    /**
+     * The PDF as text with its form flattened: its form values as {@code key: value} lines, or its text
+     * when it holds none. Records its encryption as {@link #read} does; puts no value into the submission.
+     */
+    public String flattened(DocumentText documents, byte[] pdf, String which, Submission submission) {
+        DocumentText.PdfContent content = open(documents, pdf, which, submission);
+        if (content.values().isEmpty()) {
+            return content.text();
+        }
+        StringBuilder lines = new StringBuilder();
+        for (WorkerProtocol.Value value : content.values()) {
+            lines.append(FormField.valueOf(value.key()).key()).append(": ").append(value.value().replace('\n', ' '))
+                    .append('\n');
+        }
+        return lines.toString();
+    }
+
+    private DocumentText.PdfContent open(DocumentText documents, byte[] pdf, String which, Submission submission) {
         List<Candidate> candidates = candidates(submission);
         DocumentText.PdfContent content = documents.pdf(pdf, candidates.stream().map(Candidate::password).toList(), which);
         if (content.opened() < 0) {
@@ -46,11 +72,7 @@ public class PdfFormReader {
             submission.layers().add(new Layer(Layer.Kind.PDF_ENCRYPTED, content.encryption(),
                     candidates.get(content.opened()).description(), null, true, null));
         }
-        for (WorkerProtocol.Value value : content.values()) {
-            submission.rawValues().putIfAbsent(FormField.valueOf(value.key()),
-                    new Submission.RawValue(value.value(), FieldSource.FORM_FIELD));
-        }
-        return content.values().isEmpty() ? content.text() : null;
+        return content;
     }
 
     private List<Candidate> candidates(Submission submission) {

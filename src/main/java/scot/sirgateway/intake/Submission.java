@@ -25,6 +25,15 @@ public class Submission {
     /** Exchange property holding the stored message id, set before any stage runs. */
     public static final String STORED_MESSAGE_ID = StoredMessages.EXCHANGE_PROPERTY;
 
+    /**
+     * What the thread stage found for a mail about an existing notification: the notification (its id,
+     * reference and whether it was withdrawn), whether the mail was auto-submitted (an out-of-office reply),
+     * and the Message-IDs its In-Reply-To and References name.
+     */
+    public record Threading(long notificationId, String reference, boolean withdrawn, boolean autoSubmitted,
+            List<String> repliesTo) {
+    }
+
     /** A value as a stage found it, before classification. */
     public record RawValue(String text, FieldSource source) {
     }
@@ -43,6 +52,9 @@ public class Submission {
     private String signatureFingerprint;
     private jakarta.mail.Part content;
     private final List<Layer> layers = new ArrayList<>();
+
+    // thread
+    private Threading threading;
 
     // extract
     private final Map<FormField, RawValue> rawValues = new EnumMap<>(FormField.class);
@@ -106,6 +118,13 @@ public class Submission {
 
     public void markDecrypted() {
         this.decrypted = true;
+    }
+
+    /** The notification this mail is about; null when it is not threaded (a new notification). */
+    public Threading threading() { return threading; }
+
+    public void threadTo(Threading threading) {
+        this.threading = threading;
     }
 
     public Map<FormField, RawValue> rawValues() { return rawValues; }

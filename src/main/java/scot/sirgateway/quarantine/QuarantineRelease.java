@@ -16,7 +16,10 @@ import scot.sirgateway.storage.StoredMessages;
  * dismiss it with a reason. The stored bytes and the original {@code received_at} are kept, so no
  * clock restarts. A reprocess whose cause is unchanged (the fingerprint of what the stopping stage
  * depended on is the same as when it was quarantined) is refused: it would only be quarantined again.
- * {@code RETRIES_EXHAUSTED}, a transient cause, may always be reprocessed.
+ * {@code RETRIES_EXHAUSTED}, a transient cause, may always be reprocessed. Every reprocess runs the stored
+ * message through every stage again from the start, so a message stopped at the {@code thread} stage (a
+ * reference no notification has, or another council's) is threaded again, against the notifications and
+ * councils as they are now.
  */
 @Component
 public class QuarantineRelease {
@@ -36,9 +39,13 @@ public class QuarantineRelease {
     @Transactional
     public void reprocess(long quarantineId, String operator) {
         QuarantineEntries.Entry entry = openEntry(quarantineId);
-        refuseWhenCauseUnchanged(entry, "nothing it depends on has changed since it was quarantined (the gateway's "
-                + "keys, trust anchors, councils and their certificates and PDF passwords, the classification rules): "
-                + "fix the cause and restart the gateway, or supply the PDF password, then reprocess");
+        refuseWhenCauseUnchanged(entry, switch (entry.reasonCode()) {
+            case UNKNOWN_REFERENCE, REFERENCE_OF_OTHER_COUNCIL -> "the notification it is about, and the councils' "
+                    + "domains, are as they were: dismiss it and ask the council to send it again quoting its own reference";
+            default -> "nothing it depends on has changed since it was quarantined (the gateway's keys, trust anchors, "
+                    + "councils and their certificates and PDF passwords, the classification rules): fix the cause and "
+                    + "restart the gateway, or supply the PDF password, then reprocess";
+        });
         release(entry, operator);
     }
 

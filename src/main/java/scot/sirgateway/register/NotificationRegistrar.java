@@ -35,6 +35,10 @@ import scot.sirgateway.storage.StoredMessages;
  * sender the existing reference. The signature's fingerprint is unique in
  * the database, so two copies processed at once cannot both register: the second's transaction fails,
  * and its retry finds the first.
+ *
+ * <p>A new notification whose description mentions an earlier reference of the same council (a mail whose
+ * subject quotes one never comes here: it is threaded) is registered as new and linked to the earlier one
+ * ({@code linked_notification_id}, {@code LINKED} on both timelines).
  */
 @Component("notificationRegistrar")
 public class NotificationRegistrar {
@@ -107,16 +111,55 @@ public class NotificationRegistrar {
                     .params(submission.signatureFingerprint(), id).update();
         }
         notifications.keepContent(id, contentOf(submission));
+        Optional<Linked> linked = linkToEarlier(id, reference, submission);
         timeline.append(id, submission.receivedAt(), "RECEIVED", "received by " + submission.source().toLowerCase()
                 + " (stored message " + submission.storedMessageId() + ")", Timeline.SYSTEM);
         timeline.append(id, "REGISTERED", status == NotificationStatus.TRIAGE
                 ? "in triage: " + submission.triageSummary()
                 : "registered: complete and from a verified sender");
+        linked.ifPresent(earlier -> {
+            timeline.append(id, "LINKED", "linked to " + earlier.reference() + ", which its description mentions; "
+                    + "registered as a new notification");
+            timeline.append(earlier.id(), "LINKED", reference + ", a new notification whose description mentions "
+                    + "this one, was linked to it");
+        });
         storedMessages.markState(submission.storedMessageId(), StoredMessages.State.PROCESSED);
         metrics.notificationRegistered(status);
         events.publishEvent(new NotificationRegistered(id, reference, status, submission));
         return reference;
     }
+
+    /** An earlier notification a new one is linked to. */
+    private record Linked(long id, String reference) {
+    }
+
+    /**
+     * A new notification whose description mentions an earlier reference of the same council is linked to
+     * it (the first one mentioned that exists); a reference of another council links nothing.
+     */
+    private Optional<Linked> linkToEarlier(long id, String reference, Submission submission) {
+        FieldValue description = submission.fields().get(FormField.DESCRIPTION);
+        if (description == null || !(description.value() instanceof String text) || submission.senderCouncil() == null) {
+            return Optional.empty();
+        }
+        java.util.regex.Matcher mentioned = MENTIONED_REFERENCE.matcher(text);
+        while (mentioned.find()) {
+            String earlier = mentioned.group().toUpperCase(java.util.Locale.ROOT);
+            Optional<Linked> found = jdbc.sql("SELECT id, reference FROM notification WHERE reference = ? "
+                            + "AND local_authority = ? AND id <> ?")
+                    .params(earlier, submission.senderCouncil().name(), id)
+                    .query((rs, n) -> new Linked(rs.getLong("id"), rs.getString("reference"))).optional();
+            if (found.isPresent()) {
+                jdbc.sql("UPDATE notification SET linked_notification_id = ? WHERE id = ?").params(found.get().id(), id)
+                        .update();
+                return found;
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static final java.util.regex.Pattern MENTIONED_REFERENCE =
+            java.util.regex.Pattern.compile("(?i)(?<![A-Za-z0-9])SIR-\\d{4}-\\d{4,}(?![0-9])");
 
     /** The same signed notification again: counted on the first one; {@code acknowledge} alerts and tells the sender. */
     private String replay(Submission submission, FirstSigned first) {

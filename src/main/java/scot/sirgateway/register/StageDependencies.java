@@ -12,6 +12,7 @@ import java.util.HexFormat;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.io.ResourceLoader;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import scot.sirgateway.council.Council;
@@ -27,28 +28,35 @@ import scot.sirgateway.unwrap.TrustAnchors;
 /**
  * What each stage's verdict depends on, as one SHA-256: {@code intake} its limits; {@code unwrap} the
  * gateway's key certificates, the trust anchors, the councils (domains, certificates, sender
- * policies) and the sender policy; {@code extract} the councils' PDF passwords, the password an
- * operator supplied for the message, and the document limits; {@code classify} the classification
- * rules. Configuration is read at start, so a change shows here after a restart. A {@code register}
- * failure depends on the notifications already registered: it has no fingerprint and may always be
- * reprocessed.
+ * policies) and the sender policy; {@code thread} the councils (names, aliases, domains: which council
+ * a sender is, against the notification's) and the notification the subject's reference names, if any;
+ * {@code extract} and {@code review} (which reads a threaded mail's documents as extract does) the
+ * councils' PDF passwords, the password an operator supplied for the message, and the document limits;
+ * {@code classify} the classification rules. Configuration is read at start, so a change shows here
+ * after a restart. A {@code register} failure depends on the notifications already registered: it has
+ * no fingerprint and may always be reprocessed.
  */
 @Component
 class StageDependencies implements CauseFingerprint {
 
     private final byte[] intake;
     private final byte[] unwrap;
+    private final byte[] thread;
     private final byte[] extract;
     private final byte[] classify;
     private final StoredMessages storedMessages;
+    private final JdbcClient jdbc;
 
-    StageDependencies(IntakeProperties intakeProperties, GatewayKeys keys, TrustAnchors anchors, CouncilRegistry councils,
-            SenderPolicyProperties senderPolicy, ExtractProperties extractProperties, StoredMessages storedMessages,
+    StageDependencies(JdbcClient jdbc, IntakeProperties intakeProperties, GatewayKeys keys, TrustAnchors anchors,
+            CouncilRegistry councils, SenderPolicyProperties senderPolicy, ExtractProperties extractProperties,
+            StoredMessages storedMessages,
             @Value("${gateway.classification.rules-file:classpath:classification-rules.yaml}") String rulesFile,
             ResourceLoader resources) {
         this.storedMessages = storedMessages;
+        this.jdbc = jdbc;
         this.intake = intakeDigest(intakeProperties);
         this.unwrap = unwrapDigest(keys, anchors, councils, senderPolicy);
+        this.thread = threadDigest(councils);
         this.extract = extractDigest(councils, extractProperties);
         this.classify = classifyDigest(rulesFile, resources);
     }
@@ -70,6 +78,14 @@ class StageDependencies implements CauseFingerprint {
             council.certificates().forEach(d::certificate);
         }
         d.text(String.valueOf(senderPolicy.unsigned()));
+        return d.done();
+    }
+
+    private static byte[] threadDigest(CouncilRegistry councils) {
+        Digest d = new Digest();
+        for (Council council : councils.all()) {
+            d.text(council.name()).text(String.join(",", council.aliases())).text(String.join(",", council.domains()));
+        }
         return d.done();
     }
 
@@ -98,7 +114,8 @@ class StageDependencies implements CauseFingerprint {
         byte[] base = switch (stage) {
             case "intake" -> intake;
             case "unwrap" -> unwrap;
-            case "extract" -> extract;
+            case "thread" -> thread;
+            case "extract", "review" -> extract;
             case "classify" -> classify;
             default -> null;
         };
@@ -106,11 +123,41 @@ class StageDependencies implements CauseFingerprint {
             return null;
         }
         Digest d = new Digest().bytes(base);
-        if (stage.equals("extract")) {
+        if (stage.equals("extract") || stage.equals("review")) {
             d.text(storedMessages.pdfPassword(storedMessageId).orElse(""));
+        }
+        if (stage.equals("thread")) {
+            d.text(quotedNotification(storedMessageId));
         }
         return HexFormat.of().formatHex(d.done());
     }
+
+    /**
+     * The reference the message's subject quotes and the council of the notification that has it ("none"
+     * when none has): a notification registered since, or a quote of none, changes the thread stage's verdict.
+     */
+    private String quotedNotification(long storedMessageId) {
+        StoredMessages.StoredMessage message = storedMessages.find(storedMessageId).orElse(null);
+        if (message == null) {
+            return "";
+        }
+        String subject = scot.sirgateway.storage.MessageHeaders.parse(storedMessages.bytesOf(message)).header("Subject");
+        try {
+            subject = subject == null ? null : jakarta.mail.internet.MimeUtility.decodeText(subject);
+        } catch (java.io.UnsupportedEncodingException e) {
+            // the raw header is compared then
+        }
+        java.util.regex.Matcher quoted = subject == null ? null : QUOTED_REFERENCE.matcher(subject);
+        if (quoted == null || !quoted.find()) {
+            return "";
+        }
+        String reference = quoted.group().toUpperCase(java.util.Locale.ROOT);
+        return reference + "=" + jdbc.sql("SELECT local_authority FROM notification WHERE reference = ?").param(reference)
+                .query(String.class).optional().orElse("none");
+    }
+
+    private static final java.util.regex.Pattern QUOTED_REFERENCE =
+            java.util.regex.Pattern.compile("(?i)(?<![A-Za-z0-9])SIR-\\d{4}-\\d{4,}(?![0-9])");
 
     /** A settings record's values, passwords left out (their change never alters a verdict). */
     private static void settings(Digest d, Record settings) {

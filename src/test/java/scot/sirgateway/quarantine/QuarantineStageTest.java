@@ -10,6 +10,8 @@ class QuarantineStageTest {
     void stageShouldBeTheFirstWordOfTheRouteId() {
         assertThat(Quarantine.stageOf("unwrap-sender")).isEqualTo("unwrap");
         assertThat(Quarantine.stageOf("register-notification")).isEqualTo("register");
+        assertThat(Quarantine.stageOf("thread-match")).isEqualTo("thread");
+        assertThat(Quarantine.stageOf("review-mail")).isEqualTo("review");
         assertThat(Quarantine.stageOf(null)).isEqualTo("intake");
     }
 }

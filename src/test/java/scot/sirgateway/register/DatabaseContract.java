@@ -227,4 +227,51 @@ abstract class DatabaseContract extends GatewayClient {
             }
         }
     }
+
+    @Autowired
+    scot.sirgateway.review.ReviewIntake reviewIntake;
+    @Autowired
+    scot.sirgateway.review.ReviewComments reviewComments;
+
+    /**
+     * Two reviews entered at once are numbered r1 and r2 (the notification's row is locked while one is
+     * numbered); their names are sealed; the notification is COMMENTED once both have their comment.
+     */
+    @Test
+    void reviewsEnteredAtOnceShouldBeNumberedInTurnAndSealed() throws Exception {
+        String marker = "Rv" + Long.toString(System.nanoTime(), 36);
+        String sender = "reviews" + marker.toLowerCase() + "@demo-council.test";
+        String messageId = TestMessages.newMessageId("demo-council.test");
+        mail.send(sender, intake(), TestMessages.plainNotification(sender, messageId, TestMessages.completeForm(marker)));
+        String reference = awaitReference(messageId);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<Integer>> entered = new ArrayList<>();
+        for (String type : List.of("IAR", "COMPREHENSIVE")) {
+            entered.add(pool.submit(() -> {
+                start.await();
+                return reviewIntake.enter(reference, Map.of("review_type", type, "reviewer_name", "Reviewer " + marker),
+                        null, null, null, "operator").seq();
+            }));
+        }
+        start.countDown();
+        Set<Integer> numbers = new HashSet<>();
+        for (Future<Integer> result : entered) {
+            numbers.add(result.get(60, TimeUnit.SECONDS));
+        }
+        pool.shutdown();
+        assertThat(numbers).containsExactlyInAnyOrder(1, 2);
+        for (byte[] sealed : jdbc.sql("SELECT r.reviewer_name FROM review r JOIN notification n ON n.id = r.notification_id "
+                + "WHERE n.reference = ?").param(reference).query(byte[].class).list()) {
+            assertThat(new String(sealed, StandardCharsets.ISO_8859_1)).doesNotContain(marker);
+        }
+        for (int seq = 1; seq <= 2; seq++) {
+            boolean iar = jdbc.sql("SELECT r.review_type FROM review r JOIN notification n ON n.id = r.notification_id "
+                    + "WHERE n.reference = ? AND r.seq = ?").params(reference, seq).query(String.class).single().equals("IAR");
+            reviewComments.comment(reference, seq, new scot.sirgateway.review.Reviews.Comment("Comment " + marker, true, true,
+                    false, true, false, iar ? Boolean.TRUE : null, false), "inspector");
+        }
+        assertThat(jdbc.sql("SELECT review_status FROM notification WHERE reference = ?").param(reference)
+                .query(String.class).single()).isEqualTo("COMMENTED");
+    }
 }
