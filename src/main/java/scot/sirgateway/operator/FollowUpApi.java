@@ -87,8 +87,8 @@ class FollowUpApi {
         InformationRequests.Requested requested = requests.request(reference, date(body.due()), body.question(),
                 body.reviewId(), inspector.getName());
         Map<String, Object> json = new LinkedHashMap<>();
-        json.put("id", "i" + requested.seq());
-        json.put("review_id", requested.reviewSeq() == null ? null : "r" + requested.reviewSeq());
+        json.put("id", requested.seq());
+        json.put("review_id", requested.reviewSeq());
         json.put("requested_at", NotificationJson.time(requested.requestedAt()));
         json.put("due", requested.due().toString());
         json.put("mailed_to", requested.mailedTo());

@@ -106,7 +106,7 @@ final class NotificationJson {
 
     private static Map<String, Object> review(FollowUpRecords.ReviewEntry r) {
         Map<String, Object> json = new LinkedHashMap<>();
-        json.put("id", "r" + r.seq());
+        json.put("id", r.seq());
         json.put("review_type", r.reviewType());
         json.put("status", r.status());
         json.put("received_at", time(r.receivedAt()));
@@ -122,8 +122,8 @@ final class NotificationJson {
 
     private static Map<String, Object> request(FollowUpRecords.RequestEntry r) {
         Map<String, Object> json = new LinkedHashMap<>();
-        json.put("id", "i" + r.seq());
-        json.put("review_id", r.reviewSeq() == null ? null : "r" + r.reviewSeq());
+        json.put("id", r.seq());
+        json.put("review_id", r.reviewSeq());
         json.put("requested_at", time(r.requestedAt()));
         json.put("due", value(r.due()));
         json.put("answered_at", time(r.answeredAt()));

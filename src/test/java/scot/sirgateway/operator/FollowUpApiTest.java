@@ -88,7 +88,7 @@ class FollowUpApiTest extends GatewayTest {
                 + "\",\"question\":\"" + question + "\"}", inspector, INSPECTOR_PASSWORD);
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         JsonNode request = json.readTree(created.body());
-        assertThat(request.get("id").asString()).isEqualTo("i1");
+        assertThat(request.get("id").asInt()).isEqualTo(1);
         assertThat(request.get("review_id").isNull()).isTrue();
         assertThat(request.get("due").asString()).isEqualTo(due.toString());
         assertThat(request.get("mailed_to").asInt()).isEqualTo(2);
@@ -115,7 +115,7 @@ class FollowUpApiTest extends GatewayTest {
                 n.reference() + ".i1", "question"))).isEqualTo(question);
         JsonNode notification = api("/api/notifications/" + n.reference());
         assertThat(notification.get("information_requests")).hasSize(1);
-        assertThat(notification.get("information_requests").get(0).get("id").asString()).isEqualTo("i1");
+        assertThat(notification.get("information_requests").get(0).get("id").asInt()).isEqualTo(1);
         JsonNode event = event(notification, "INFORMATION_REQUESTED");
         assertThat(event.get("detail").asString()).contains("i1").doesNotContain("agencies");
         assertThat(event.get("actor").asString()).isEqualTo(inspector);
@@ -286,7 +286,7 @@ class FollowUpApiTest extends GatewayTest {
         JsonNode reviews = notification.get("reviews");
         assertThat(reviews).hasSize(2);
         JsonNode first = reviews.get(0);
-        assertThat(first.get("id").asString()).isEqualTo("r1");
+        assertThat(first.get("id").asInt()).isEqualTo(1);
         assertThat(first.get("review_type").asString()).isEqualTo("IAR");
         assertThat(first.get("status").asString()).isEqualTo("RECEIVED");
         assertThat(first.get("source").asString()).isEqualTo("MAIL");
@@ -298,13 +298,13 @@ class FollowUpApiTest extends GatewayTest {
         assertThat(first.get("order_reviews_referred").asBoolean()).isFalse();
         assertThat(first.get("additional_information_requested").isBoolean()).isTrue();
         JsonNode second = reviews.get(1);
-        assertThat(second.get("id").asString()).isEqualTo("r2");
+        assertThat(second.get("id").asInt()).isEqualTo(2);
         assertThat(second.get("commented_at").isNull()).isTrue();
         assertThat(second.has("iar_sufficient")).as("no findings before the comment").isFalse();
 
         JsonNode requests = notification.get("information_requests");
         assertThat(requests).hasSize(1);
-        assertThat(requests.get(0).get("review_id").asString()).isEqualTo("r1");
+        assertThat(requests.get(0).get("review_id").asInt()).isEqualTo(1);
         assertThat(requests.get(0).get("requested_at").asString()).isNotBlank();
 
         JsonNode reminders = notification.get("reminders");
