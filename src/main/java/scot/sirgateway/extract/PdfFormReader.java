@@ -36,26 +36,31 @@ public class PdfFormReader {
      */
     public String read(DocumentText documents, byte[] pdf, String which, Submission submission) {
         DocumentText.PdfContent content = open(documents, pdf, which, submission);
+        boolean form = false;
         for (WorkerProtocol.Value value : content.values()) {
-            submission.rawValues().putIfAbsent(FormField.valueOf(value.key()),
-                    new Submission.RawValue(value.value(), FieldSource.FORM_FIELD));
+            if (value.isFormField()) {
+                submission.rawValues().putIfAbsent(FormField.valueOf(value.key()),
+                        new Submission.RawValue(value.value(), FieldSource.FORM_FIELD));
+                form = true;
+            }
         }
-        return content.values().isEmpty() ? content.text() : null;
+        return form ? null : content.text();
     }
 
     /**
-     * The PDF as text with its form flattened: its form values as {@code key: value} lines, or its text
-     * when it holds none. Records its encryption as {@link #read} does; puts no value into the submission.
+     * The PDF as text with its form flattened: its form values as {@code key: value} lines (the fields of
+     * other forms by their own names, so a review form's {@code review_type} is read too), then its text when
+     * it holds no notification form values. Records its encryption as {@link #read} does; puts no value into
+     * the submission.
      */
     public String flattened(DocumentText documents, byte[] pdf, String which, Submission submission) {
         DocumentText.PdfContent content = open(documents, pdf, which, submission);
-        if (content.values().isEmpty()) {
-            return content.text();
-        }
         StringBuilder lines = new StringBuilder();
         for (WorkerProtocol.Value value : content.values()) {
-            lines.append(FormField.valueOf(value.key()).key()).append(": ").append(value.value().replace('\n', ' '))
-                    .append('\n');
+            lines.append(value.written()).append(": ").append(value.value().replace('\n', ' ')).append('\n');
+        }
+        if (content.text() != null) {
+            lines.append(content.text());
         }
         return lines.toString();
     }

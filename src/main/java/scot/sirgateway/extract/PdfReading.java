@@ -39,6 +39,9 @@ import scot.sirgateway.model.FormField;
  */
 final class PdfReading {
 
+    /** The name of a field that is none of the notification form's: word characters, as a key is written. */
+    private static final java.util.regex.Pattern OTHER_FIELD_NAME = java.util.regex.Pattern.compile("[A-Za-z][A-Za-z0-9_]{1,39}");
+
     static final long MAIN_MEMORY_BYTES = 8L * 1024 * 1024;
     static final long SCRATCH_BYTES = 512L * 1024 * 1024;
 
@@ -58,7 +61,7 @@ final class PdfReading {
             try (document) {
                 String encryption = document.isEncrypted() ? algorithmOf(document.getEncryption()) : null;
                 List<Value> values = values(document);
-                String text = values.isEmpty() ? text(document, maxTextChars) : null;
+                String text = values.stream().noneMatch(Value::isFormField) ? text(document, maxTextChars) : null;
                 return new Reply(Status.OK, "", text, candidate, encryption, values);
             } catch (TextLimitReached e) {
                 return Reply.failed(Status.TEXT_LIMIT, "");
@@ -84,7 +87,11 @@ final class PdfReading {
                 .setTempDir(new File(System.getProperty("java.io.tmpdir")));
     }
 
-    /** The form's values: AcroForm text fields, check boxes, radio groups and choice lists, else XFA data. */
+    /**
+     * The form's values: AcroForm text fields, check boxes, radio groups and choice lists, else XFA data;
+     * fields named as no key of the notification form are answered by their own name
+     * ({@link Value#other}), for readers of other forms (a review).
+     */
     private static List<Value> values(PDDocument document) throws IOException {
         PDAcroForm form = document.getDocumentCatalog().getAcroForm(null);
         List<Value> values = new ArrayList<>();
@@ -95,8 +102,14 @@ final class PdfReading {
             Optional<FormField> key = FormField.byLabel(field.getPartialName() == null ? "" : field.getPartialName())
                     .or(() -> FormField.byLabel(field.getFullyQualifiedName()));
             String value = valueOf(field);
-            if (key.isPresent() && value != null && !value.isBlank()) {
+            if (value == null || value.isBlank()) {
+                continue;
+            }
+            if (key.isPresent()) {
                 values.add(new Value(key.get().name(), value.trim()));
+            } else if (field.getPartialName() != null && OTHER_FIELD_NAME.matcher(field.getPartialName()).matches()) {
+                // a field of another form the gateway reads (a review's review_type, reviewer_name, ...)
+                values.add(Value.other(field.getPartialName(), value.trim()));
             }
         }
         if (values.isEmpty() && form != null && form.hasXFA()) {

@@ -65,7 +65,26 @@ final class WorkerProtocol {
     }
 
     /** A form value a PDF holds: the form's key and the value as written. */
+    /**
+     * A form value: {@code key} is a {@link scot.sirgateway.model.FormField}'s name, or, for a field of
+     * another form, {@link #OTHER} and the field's own name.
+     */
     record Value(String key, String value) {
+
+        static final String OTHER = "other:";
+
+        static Value other(String fieldName, String value) {
+            return new Value(OTHER + fieldName, value);
+        }
+
+        boolean isFormField() {
+            return !key.startsWith(OTHER);
+        }
+
+        /** The key as a line of text writes it: the form key, or the other field's name. */
+        String written() {
+            return isFormField() ? scot.sirgateway.model.FormField.valueOf(key).key() : key.substring(OTHER.length());
+        }
     }
 
     /**

@@ -144,6 +144,30 @@ class ReviewMailTest extends GatewayTest {
     }
 
     @Test
+    void reviewAsAFilledPdfFormShouldBeReadFromItsFields() throws Exception {
+        String sender = "rv-pdfform@demo-council.test";
+        String reference = notify(sender, "rv-pdfform");
+        Map<String, String> fields = new java.util.LinkedHashMap<>();
+        fields.put("review_type", "Part Two: Reflective Learning Review");
+        fields.put("reviewer_name", "Reviewer Rvpdfform");
+        fields.put("reviewer_role", "Senior Practitioner");
+        fields.put("signoff_name", "Signoff Rvpdfform");
+        fields.put("signoff_role", "Chief Social Work Officer");
+        fields.put("signoff_date", "30/11/2026");
+        byte[] pdf = TestPdfs.form(fields, TestPdfs.Protection.NONE, null);
+        String messageId = TestMessages.newMessageId(DOMAIN);
+        mail.send(sender, INTAKE, withDocument(sender, messageId, "[" + reference + "] comprehensive review", "",
+                "Our review form is attached.", "review-form.pdf", "application/pdf", pdf));
+
+        Review review = awaitReview(reference, 1);
+        assertThat(review.reviewType()).isEqualTo(ReviewType.COMPREHENSIVE);
+        assertThat(review.signoffRole()).isEqualTo(SignoffRole.CSWO);
+        assertThat(review.fields().get(ReviewKey.REVIEW_TYPE).confidence()).isEqualTo(1.0);
+        assertThat(review.fields().get(ReviewKey.SIGNOFF_DATE).value()).isEqualTo(java.time.LocalDate.of(2026, 11, 30));
+        assertThat(review.status()).isEqualTo(Review.Status.RECEIVED);
+    }
+
+    @Test
     void reviewAsAWordDocumentShouldBeClassifiedFromItsHeadingAndWaitForAnOperator() throws Exception {
         String sender = "rv-docx@demo-council.test";
         String reference = notify(sender, "rv-docx");
