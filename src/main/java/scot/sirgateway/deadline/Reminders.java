@@ -149,13 +149,8 @@ public class Reminders {
 
     /** AWAITING_REVIEW to REVIEW_OVERDUE for every notification whose review was due before today. */
     int markOverdueReviews() {
-        LocalDate today = LocalDate.now(clock.withZone(GatewayClock.ZONE));
-        List<Long> overdue = jdbc.sql("SELECT n.id FROM notification n WHERE n.review_status = 'AWAITING_REVIEW' "
-                        + "AND n.review_due < ? AND n.status <> 'WITHDRAWN' "
-                        + "AND NOT EXISTS (SELECT 1 FROM review r WHERE r.notification_id = n.id) ORDER BY n.id")
-                .param(today).query(Long.class).list();
         int marked = 0;
-        for (long id : overdue) {
+        for (long id : overdueReviews(LocalDate.now(clock.withZone(GatewayClock.ZONE)))) {
             if (jdbc.sql("UPDATE notification SET review_status = 'REVIEW_OVERDUE' WHERE id = ? "
                     + "AND review_status = 'AWAITING_REVIEW'").param(id).update() == 1) {
                 timeline.append(id, now(), "REVIEW_OVERDUE", "the review was not received by its due date", Timeline.SYSTEM);
@@ -163,6 +158,14 @@ public class Reminders {
             }
         }
         return marked;
+    }
+
+    /** The notifications still AWAITING_REVIEW whose review was due before {@code today}. */
+    List<Long> overdueReviews(LocalDate today) {
+        return jdbc.sql("SELECT n.id FROM notification n WHERE n.review_status = 'AWAITING_REVIEW' "
+                        + "AND n.review_due < ? AND n.status <> 'WITHDRAWN' "
+                        + "AND NOT EXISTS (SELECT 1 FROM review r WHERE r.notification_id = n.id) ORDER BY n.id")
+                .param(today).query(Long.class).list();
     }
 
     /** Creates the row of the latest due step of every open clock, unless it is there; answers how many were created. */
