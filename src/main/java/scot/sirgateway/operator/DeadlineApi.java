@@ -56,7 +56,7 @@ class DeadlineApi {
         try {
             return LocalDate.parse(value.trim());
         } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException("the query parameter " + name + " is not a date (yyyy-mm-dd): " + value);
+            throw new IllegalArgumentException("the query parameter " + name + " is not a date: give it as yyyy-mm-dd");
         }
     }
 }
