@@ -12,7 +12,9 @@ import org.springframework.validation.annotation.Validated;
 
 /**
  * {@code gateway.mail.intake.*}: the inspectorate's intake mailbox, and the limits on a message's shape
- * that hold at every layer, decrypted or not ({@link MessageLimits}).
+ * that hold at every layer, decrypted or not ({@link MessageLimits}). {@code enabled} false leaves the
+ * intake routes ({@code intake-mail}, {@code intake-waiting}) stopped: a second gateway on the same
+ * database that only sends (outbox, reminders) does not read the mailbox.
  */
 @Validated
 @ConfigurationProperties("gateway.mail.intake")
@@ -30,5 +32,6 @@ public record IntakeProperties(
         @Positive @DefaultValue("50") int maxMimeParts,
         @Positive @DefaultValue("20") int maxMimeDepth,
         @Positive @DefaultValue("262144") long maxHeaderBytes,
-        @Positive @DefaultValue("3") int maxFetchAttempts) {
+        @Positive @DefaultValue("3") int maxFetchAttempts,
+        @DefaultValue("true") boolean enabled) {
 }

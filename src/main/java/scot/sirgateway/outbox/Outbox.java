@@ -100,13 +100,32 @@ public class Outbox {
                 .list();
     }
 
+    /**
+     * Claims the next due mail for sending: {@code SELECT ... FOR UPDATE SKIP LOCKED}, so the row stays
+     * locked until the caller's transaction ends and another gateway on the same database passes it by.
+     * Must run in a transaction; empty when no due mail is free.
+     */
+    public java.util.Optional<OutboxMail> claimNext() {
+        return jdbc.sql("SELECT id, purpose, message_id, recipient, notification_id, mime_blob_id, attempts "
+                        + "FROM outbox_mail WHERE state = ? AND next_attempt_at <= ? ORDER BY id LIMIT 1 "
+                        + "FOR UPDATE SKIP LOCKED")
+                .params(State.PENDING.name(), OffsetDateTime.now(clock))
+                .query((rs, n) -> new OutboxMail(rs.getLong("id"), Purpose.valueOf(rs.getString("purpose")),
+                        rs.getString("message_id"),
+                        cipher.decryptValue(rs.getBytes("recipient"), aad(rs.getString("message_id"), "recipient")),
+                        (Long) rs.getObject("notification_id", Long.class), rs.getString("mime_blob_id"),
+                        rs.getInt("attempts")))
+                .optional();
+    }
+
     public byte[] mimeOf(OutboxMail mail) {
         return blobs.get(mail.mimeBlobId());
     }
 
     public void markSent(long id, OffsetDateTime at) {
-        jdbc.sql("UPDATE outbox_mail SET state = ?, sent_at = ?, attempts = attempts + 1, last_error = NULL WHERE id = ?")
-                .params(State.SENT.name(), at, id).update();
+        jdbc.sql("UPDATE outbox_mail SET state = ?, sent_at = ?, attempts = attempts + 1, last_error = NULL "
+                        + "WHERE id = ? AND state = ?")
+                .params(State.SENT.name(), at, id, State.PENDING.name()).update();
     }
 
     public void markFailed(long id, String error, Duration retryIn) {
