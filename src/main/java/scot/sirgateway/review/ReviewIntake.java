@@ -17,7 +17,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import scot.sirgateway.GatewayClock;
 import scot.sirgateway.ReleaseRefusedException;
-import scot.sirgateway.calendar.WorkingCalendar;
+import scot.sirgateway.calendar.NotificationClocks;
 import scot.sirgateway.extract.DocumentText;
 import scot.sirgateway.extract.ExtractProperties;
 import scot.sirgateway.model.FieldSource;
@@ -54,17 +54,17 @@ public class ReviewIntake {
 
     private final Reviews reviews;
     private final Timeline timeline;
-    private final WorkingCalendar calendar;
+    private final NotificationClocks clocks;
     private final JdbcClient jdbc;
     private final ExtractProperties extractLimits;
     private final Clock clock;
 
-    public ReviewIntake(Reviews reviews, Timeline timeline, WorkingCalendar calendar, JdbcClient jdbc,
+    public ReviewIntake(Reviews reviews, Timeline timeline, NotificationClocks clocks, JdbcClient jdbc,
             ExtractProperties extractLimits, Clock clock) {
         this.extractLimits = extractLimits;
         this.reviews = reviews;
         this.timeline = timeline;
-        this.calendar = calendar;
+        this.clocks = clocks;
         this.jdbc = jdbc;
         this.clock = clock;
     }
@@ -80,7 +80,7 @@ public class ReviewIntake {
         boolean triage = !submitted.unreadable().isEmpty() || !submitted.values().containsKey(ReviewKey.REVIEW_TYPE)
                 || submitted.values().values().stream().anyMatch(v -> v.confidence() < 1.0);
         Review.Status reviewStatus = triage ? Review.Status.TRIAGE : Review.Status.RECEIVED;
-        LocalDate commentDue = commentDue(submitted.receivedAt());
+        LocalDate commentDue = clocks.commentDue(submitted.receivedAt());
         reviews.insert(new Reviews.NewReview(submitted.notificationId(), submitted.reference(), seq, reviewStatus,
                 submitted.source(), submitted.receivedAt(), submitted.storedMessageId(), submitted.messageId(),
                 submitted.sender(), reviews.keep(submitted.document()), submitted.documentName(), submitted.values(),
@@ -143,18 +143,6 @@ public class ReviewIntake {
         }
         return receive(new Submitted(notification.id(), reference, "OPERATOR", receivedAt, null, null, null, values,
                 Set.of(), document, document == null ? null : documentName, operator));
-    }
-
-    /**
-     * One calendar month after the day of receipt (the same day number, or the month's last day when it has
-     * none), moved to the next working day when it is not one.
-     */
-    public LocalDate commentDue(OffsetDateTime receivedAt) {
-        LocalDate due = receivedAt.atZoneSameInstant(GatewayClock.ZONE).toLocalDate().plusMonths(1);
-        while (!calendar.isWorkingDay(due)) {
-            due = due.plusDays(1);
-        }
-        return due;
     }
 
     /** What an operator must confirm, by key names only. */
