@@ -26,9 +26,9 @@ public class Deadlines {
 
     /**
      * One clock: {@code due} is the day it falls due, {@code forwardDue} the moment for the forward clock;
-     * {@code reviewId} ({@code r2}) for a comment, {@code requestId} ({@code i1}) for a request.
+     * {@code reviewId} (the review's number, 2 for r2) for a comment, {@code requestId} (1 for i1) for a request.
      */
-    public record Deadline(String reference, String council, ClockKind clock, String reviewId, String requestId,
+    public record Deadline(String reference, String council, ClockKind clock, Integer reviewId, Integer requestId,
             LocalDate due, OffsetDateTime forwardDue, boolean overdue, boolean paused) {
     }
 
@@ -74,14 +74,14 @@ public class Deadlines {
                         + "JOIN notification n ON n.id = r.notification_id WHERE n.status <> 'WITHDRAWN' "
                         + "AND r.commented_at IS NULL AND r.comment_due BETWEEN ? AND ?")
                 .params(from, to)
-                .query((rs, i) -> dated(rs.getString(1), rs.getString(2), ClockKind.COMMENT, "r" + rs.getInt(3), null,
+                .query((rs, i) -> dated(rs.getString(1), rs.getString(2), ClockKind.COMMENT, rs.getInt(3), null,
                         rs.getObject(4, LocalDate.class), today, rs.getBoolean(5)))
                 .list().forEach(all::add);
         jdbc.sql("SELECT n.reference, n.local_authority, q.seq, q.due, n.reminders_paused FROM information_request q "
                         + "JOIN notification n ON n.id = q.notification_id WHERE n.status <> 'WITHDRAWN' "
                         + "AND q.answered_at IS NULL AND q.due BETWEEN ? AND ?")
                 .params(from, to)
-                .query((rs, i) -> dated(rs.getString(1), rs.getString(2), ClockKind.INFORMATION, null, "i" + rs.getInt(3),
+                .query((rs, i) -> dated(rs.getString(1), rs.getString(2), ClockKind.INFORMATION, null, rs.getInt(3),
                         rs.getObject(4, LocalDate.class), today, rs.getBoolean(5)))
                 .list().forEach(all::add);
         // oldest first: by day, a forward (due at the day's end) after the day's date-only clocks
@@ -93,7 +93,7 @@ public class Deadlines {
         return all;
     }
 
-    private static Deadline dated(String reference, String council, ClockKind clock, String reviewId, String requestId,
+    private static Deadline dated(String reference, String council, ClockKind clock, Integer reviewId, Integer requestId,
             LocalDate due, LocalDate today, boolean paused) {
         return new Deadline(reference, council, clock, reviewId, requestId, due, null, due.isBefore(today), paused);
     }

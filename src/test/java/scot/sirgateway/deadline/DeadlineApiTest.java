@@ -38,10 +38,10 @@ class DeadlineApiTest extends GatewayTest {
         StringBuilder s = new StringBuilder(d.get("due").asString()).append(' ').append(d.get("reference").asString())
                 .append(' ').append(d.get("clock").asString());
         if (d.has("review_id")) {
-            s.append(' ').append(d.get("review_id").asString());
+            s.append(" r").append(d.get("review_id").asInt());
         }
         if (d.has("request_id")) {
-            s.append(' ').append(d.get("request_id").asString());
+            s.append(" i").append(d.get("request_id").asInt());
         }
         s.append(d.get("overdue").asBoolean() ? " overdue" : "").append(d.get("paused").asBoolean() ? " paused" : "");
         return s.toString();
