@@ -40,6 +40,9 @@ class EncryptedNestingIntakeTest extends GatewayClient {
         registry.add("spring.datasource.url", () -> "jdbc:h2:mem:sir-nesting;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;"
                 + "DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1");
         registry.add("gateway.mail.intake.max-message-bytes", () -> "10000000");
+        // its own database numbers references from 1: its forwards and alerts go to mailboxes of its own
+        registry.add("gateway.government.recipients[0]", () -> "nesting-sir@gov-scot.test");
+        registry.add("gateway.alerts.recipients[0]", () -> "nesting-alerts@sir-gateway.test");
     }
 
     /** A MIME entity of {@code levels} multiparts, each the only part of the one above it. */

@@ -127,7 +127,10 @@ class IntakeKillTest {
                 "--gateway.mail.intake.port=" + mail.imapPort(),
                 "--gateway.mail.intake.username=" + INTAKE,
                 "--gateway.mail.intake.password=" + TestMailServer.INTAKE_PASSWORD,
-                "--gateway.mail.outbound.port=" + mail.smtpPort()));
+                "--gateway.mail.outbound.port=" + mail.smtpPort(),
+                // its own database numbers references from 1: its forwards and alerts go to mailboxes of its own
+                "--gateway.government.recipients[0]=kill-sir@gov-scot.test",
+                "--gateway.alerts.recipients[0]=kill-alerts@sir-gateway.test"));
         if (pauseAt != null) {
             command.add("--gateway.test.intake-pause-at=" + pauseAt);
             command.add("--gateway.test.intake-pause-marker=" + marker);

@@ -48,6 +48,9 @@ class PostgresDatabaseTest extends DatabaseContract {
         registry.add("spring.datasource.username", () -> "postgres");
         registry.add("spring.datasource.password", () -> "postgres");
         TestMailServer.shared().register(registry, PG_INTAKE);
+        // its own database numbers references from 1: its forwards and alerts go to mailboxes of its own
+        registry.add("gateway.government.recipients[0]", () -> "pg-sir@gov-scot.test");
+        registry.add("gateway.alerts.recipients[0]", () -> "pg-alerts@sir-gateway.test");
     }
 
     @Value("${gateway.mail.intake.username}")

@@ -142,7 +142,10 @@ class PersonalDataAtRestTest {
                         "--gateway.mail.intake.port=" + mail.imapPort(),
                         "--gateway.mail.intake.username=" + INTAKE,
                         "--gateway.mail.intake.password=" + TestMailServer.INTAKE_PASSWORD,
-                        "--gateway.mail.outbound.port=" + mail.smtpPort());
+                        "--gateway.mail.outbound.port=" + mail.smtpPort(),
+                        // its own database numbers references from 1: its forwards and alerts go to mailboxes of its own
+                        "--gateway.government.recipients[0]=at-rest-sir@gov-scot.test",
+                        "--gateway.alerts.recipients[0]=at-rest-alerts@sir-gateway.test");
     }
 
     /** The form in the body, and a "PDF" that is none, under the given file name. */
