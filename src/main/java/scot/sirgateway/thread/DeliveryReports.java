@@ -83,7 +83,10 @@ public class DeliveryReports {
         this.clock = clock;
     }
 
-    /** Matches the message when it is a delivery report about the gateway's mail; sets {@link #MATCHED}. */
+    /**
+     * Matches the message when it is a delivery report about the gateway's mail: sets {@link #MATCHED} and
+     * stops the route there, so it reaches no later stage.
+     */
     public Submission match(Submission submission, Exchange exchange) {
         exchange.setProperty(MATCHED, false);
         if (!isReport(submission.mime())) {
@@ -101,6 +104,7 @@ public class DeliveryReports {
         }
         transactions.executeWithoutResult(tx -> record(submission, report, match.get()));
         exchange.setProperty(MATCHED, true);
+        exchange.setRouteStop(true);
         return submission;
     }
 

@@ -151,17 +151,42 @@ public final class TestMailServer {
             command(out, in, "MAIL FROM:<" + from + ">", "250");
             command(out, in, "RCPT TO:<" + to + ">", "250");
             command(out, in, "DATA", "354");
-            String text = new String(raw, StandardCharsets.ISO_8859_1).replace("\r\n", "\n").replace("\n", "\r\n");
-            StringBuilder stuffed = new StringBuilder();
-            for (String line : text.split("\r\n", -1)) {
-                stuffed.append(line.startsWith(".") ? "." + line : line).append("\r\n");
-            }
-            out.write(stuffed.toString().getBytes(StandardCharsets.ISO_8859_1));
+            writeDotStuffed(raw, out);
             command(out, in, ".", "250");
             command(out, in, "QUIT", "221");
         } catch (IOException e) {
             throw new IllegalStateException("SMTP send failed", e);
         }
+    }
+
+    /**
+     * The message as SMTP's DATA wants it, streamed without a copy (a test's 20 MB message must not take
+     * the small heap of the gateway it shares): every line ended by CRLF (a bare LF becomes CRLF), a line
+     * starting with a dot given a second one, and a CRLF after the last line.
+     */
+    private static void writeDotStuffed(byte[] raw, OutputStream socket) throws IOException {
+        OutputStream out = new java.io.BufferedOutputStream(socket, 64 * 1024);
+        boolean lineStart = true;
+        for (int i = 0; i < raw.length; i++) {
+            byte b = raw[i];
+            if (b == '\n' || b == '\r' && i + 1 < raw.length && raw[i + 1] == '\n') {
+                if (b == '\r') {
+                    i++;
+                }
+                out.write('\r');
+                out.write('\n');
+                lineStart = true;
+                continue;
+            }
+            if (lineStart && b == '.') {
+                out.write('.');
+            }
+            out.write(b);
+            lineStart = false;
+        }
+        out.write('\r');
+        out.write('\n');
+        out.flush();
     }
 
     /** Puts a message straight into a mailbox folder with IMAP APPEND, flagged as already read. */
