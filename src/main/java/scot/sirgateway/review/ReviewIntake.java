@@ -21,6 +21,7 @@ import scot.sirgateway.calendar.NotificationClocks;
 import scot.sirgateway.deadline.OperatorAlerts;
 import scot.sirgateway.extract.DocumentText;
 import scot.sirgateway.extract.ExtractProperties;
+import scot.sirgateway.intake.IntakeProperties;
 import scot.sirgateway.model.FieldSource;
 import scot.sirgateway.model.FieldValue;
 import scot.sirgateway.model.ReviewStatus;
@@ -66,10 +67,12 @@ public class ReviewIntake {
     private final NotificationClocks clocks;
     private final JdbcClient jdbc;
     private final ExtractProperties extractLimits;
+    private final IntakeProperties intakeLimits;
     private final Clock clock;
 
     public ReviewIntake(Reviews reviews, Timeline timeline, NotificationClocks clocks, JdbcClient jdbc,
-            ExtractProperties extractLimits, OperatorAlerts alerts, Clock clock) {
+            ExtractProperties extractLimits, IntakeProperties intakeLimits, OperatorAlerts alerts, Clock clock) {
+        this.intakeLimits = intakeLimits;
         this.alerts = alerts;
         this.extractLimits = extractLimits;
         this.reviews = reviews;
@@ -152,6 +155,14 @@ public class ReviewIntake {
         if (document != null) {
             if (documentName == null || documentName.isBlank()) {
                 throw new IllegalArgumentException("document_name is needed with the document (e.g. review.pdf)");
+            }
+            if (documentName.length() > ReviewRelease.MAX_TEXT_CHARS) {
+                throw new IllegalArgumentException("document_name is " + documentName.length() + " characters long; at most "
+                        + ReviewRelease.MAX_TEXT_CHARS);
+            }
+            if (document.length > intakeLimits.maxMessageBytes()) {
+                throw new IllegalArgumentException("document is " + document.length + " bytes, over the limit of "
+                        + intakeLimits.maxMessageBytes() + " (gateway.mail.intake.max-message-bytes), as a mailed review's");
             }
             if (DocumentText.declared(null, documentName) == null) {
                 throw new IllegalArgumentException("document_name does not name a document the gateway reads "
