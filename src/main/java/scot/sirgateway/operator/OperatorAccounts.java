@@ -45,6 +45,7 @@ public class OperatorAccounts implements UserDetailsService {
     private static final Logger log = LoggerFactory.getLogger(OperatorAccounts.class);
 
     static final Pattern USERNAME = Pattern.compile("[a-z0-9._-]{3,100}");
+    private static final Pattern PLAIN_ADDRESS = Pattern.compile("[!-~&&[^@]]{1,64}@[a-z0-9-]+(\\.[a-z0-9-]+)+");
     static final int MIN_PASSWORD = 12;
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -236,11 +237,16 @@ public class OperatorAccounts implements UserDetailsService {
                 "council '" + text + "' is not a council the gateway knows"));
     }
 
-    /** The address, lower-cased, when the text is one plain address (no name, no list) and no placeholder. */
+    /**
+     * The address, lower-cased, when the text is one plain address (no name, no list) and no placeholder. Only
+     * printable ASCII and a host name: a right-to-left override or other invisible character would make the
+     * address read as another in the console, and mail relays refuse non-ASCII addresses and address literals.
+     */
     static String plainAddress(String text) {
         String trimmed = text.trim();
         String address = MessageHeaders.fromAddressOf(trimmed);
-        if (address == null || !address.equalsIgnoreCase(trimmed) || trimmed.contains(",")) {
+        if (address == null || !address.equalsIgnoreCase(trimmed) || trimmed.contains(",")
+                || !PLAIN_ADDRESS.matcher(address).matches()) {
             throw new IllegalArgumentException("email must be one plain address, like name@council.gov.uk");
         }
         String domain = address.substring(address.indexOf('@') + 1);
