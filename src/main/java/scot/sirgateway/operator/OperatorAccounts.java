@@ -176,6 +176,11 @@ public class OperatorAccounts implements UserDetailsService {
     @EventListener
     void onFailedSignIn(AuthenticationFailureBadCredentialsEvent event) {
         String username = event.getAuthentication().getName();
+        if (username != null) {
+            // a lock that has run its time is over: the count starts again
+            jdbc.sql("UPDATE operator_account SET locked_at = NULL, failed_sign_ins = 0 WHERE username = ? AND locked_at <= ?")
+                    .params(username, lockedSince()).update();
+        }
         if (username == null || jdbc.sql("UPDATE operator_account SET failed_sign_ins = failed_sign_ins + 1 "
                 + "WHERE username = ? AND locked_at IS NULL").param(username).update() == 0) {
             return;
@@ -187,10 +192,11 @@ public class OperatorAccounts implements UserDetailsService {
         }
     }
 
-    /** A successful sign-in starts the count again (written only when there was a count). */
+    /** A successful sign-in starts the count again and ends a lock that ran its time (written only when needed). */
     @EventListener
     void onSignIn(AuthenticationSuccessEvent event) {
-        jdbc.sql("UPDATE operator_account SET failed_sign_ins = 0 WHERE username = ? AND failed_sign_ins > 0")
+        jdbc.sql("UPDATE operator_account SET failed_sign_ins = 0, locked_at = NULL WHERE username = ? "
+                        + "AND (failed_sign_ins > 0 OR locked_at IS NOT NULL)")
                 .param(event.getAuthentication().getName()).update();
     }
 
@@ -202,7 +208,7 @@ public class OperatorAccounts implements UserDetailsService {
                         .password(rs.getString("password_hash"))
                         .roles(rs.getString("role"))
                         .disabled(!rs.getBoolean("enabled"))
-                        .accountLocked(rs.getObject("locked_at") != null)
+                        .accountLocked(locked(rs))
                         .build())
                 .optional()
                 .orElseThrow(() -> new UsernameNotFoundException("no such account"));
@@ -212,7 +218,18 @@ public class OperatorAccounts implements UserDetailsService {
         String username = rs.getString("username");
         return new Account(username, Role.valueOf(rs.getString("role")),
                 cipher.decryptValue(rs.getBytes("email"), emailAad(username)), rs.getString("council"),
-                rs.getBoolean("enabled"), rs.getObject("locked_at") != null);
+                rs.getBoolean("enabled"), locked(rs));
+    }
+
+    /** Whether the row's account is locked now: its lock began within {@code gateway.security.lock-duration}. */
+    private boolean locked(java.sql.ResultSet rs) throws java.sql.SQLException {
+        OffsetDateTime lockedAt = rs.getObject("locked_at", OffsetDateTime.class);
+        return lockedAt != null && lockedAt.isAfter(lockedSince());
+    }
+
+    /** Locks that began at or before this have run their time. */
+    private OffsetDateTime lockedSince() {
+        return OffsetDateTime.now(clock).minus(signIn.lockDuration());
     }
 
     /** The associated data an account's address is sealed with (shared11.md): bound to the username. */
