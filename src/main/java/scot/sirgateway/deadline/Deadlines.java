@@ -12,6 +12,7 @@ import org.springframework.stereotype.Component;
 
 import scot.sirgateway.GatewayClock;
 import scot.sirgateway.model.ClockKind;
+import scot.sirgateway.review.Reviews;
 
 /**
  * Every open clock falling due in a period (both days included), oldest first: the forward to Scottish
@@ -65,14 +66,14 @@ public class Deadlines {
                 .list().forEach(all::add);
         jdbc.sql("SELECT n.reference, n.local_authority, n.review_due, n.reminders_paused FROM notification n "
                         + "WHERE n.status <> 'WITHDRAWN' AND n.review_due BETWEEN ? AND ? "
-                        + "AND NOT EXISTS (SELECT 1 FROM review r WHERE r.notification_id = n.id)")
+                        + "AND NOT EXISTS (SELECT 1 FROM review r WHERE r.notification_id = n.id AND " + Reviews.COUNTS_FOR_CLOCKS + ")")
                 .params(from, to)
                 .query((rs, i) -> dated(rs.getString(1), rs.getString(2), ClockKind.REVIEW, null, null,
                         rs.getObject(3, LocalDate.class), today, rs.getBoolean(4)))
                 .list().forEach(all::add);
         jdbc.sql("SELECT n.reference, n.local_authority, r.seq, r.comment_due, n.reminders_paused FROM review r "
                         + "JOIN notification n ON n.id = r.notification_id WHERE n.status <> 'WITHDRAWN' "
-                        + "AND r.commented_at IS NULL AND r.comment_due BETWEEN ? AND ?")
+                        + "AND r.commented_at IS NULL AND " + Reviews.COUNTS_FOR_CLOCKS + " AND r.comment_due BETWEEN ? AND ?")
                 .params(from, to)
                 .query((rs, i) -> dated(rs.getString(1), rs.getString(2), ClockKind.COMMENT, rs.getInt(3), null,
                         rs.getObject(4, LocalDate.class), today, rs.getBoolean(5)))

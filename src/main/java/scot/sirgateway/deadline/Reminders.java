@@ -29,6 +29,7 @@ import scot.sirgateway.outbox.OutboundMailProperties;
 import scot.sirgateway.outbox.Outbox;
 import scot.sirgateway.register.CouncilAddresses;
 import scot.sirgateway.register.Timeline;
+import scot.sirgateway.review.Reviews;
 import scot.sirgateway.smime.SmimeEncryptor;
 import scot.sirgateway.smime.SmimeSigner;
 import scot.sirgateway.storage.StorageCipher;
@@ -164,7 +165,7 @@ public class Reminders {
     List<Long> overdueReviews(LocalDate today) {
         return jdbc.sql("SELECT n.id FROM notification n WHERE n.review_status = 'AWAITING_REVIEW' "
                         + "AND n.review_due < ? AND n.status <> 'WITHDRAWN' "
-                        + "AND NOT EXISTS (SELECT 1 FROM review r WHERE r.notification_id = n.id) ORDER BY n.id")
+                        + "AND NOT EXISTS (SELECT 1 FROM review r WHERE r.notification_id = n.id AND " + Reviews.COUNTS_FOR_CLOCKS + ") ORDER BY n.id")
                 .param(today).query(Long.class).list();
     }
 
@@ -198,14 +199,15 @@ public class Reminders {
         List<OpenClock> open = new ArrayList<>();
         jdbc.sql("SELECT n.id, n.reference, n.review_due, n.received_at FROM notification n WHERE " + CHASED
                         + " AND n.review_due IS NOT NULL AND n.review_due <= ? "
-                        + "AND NOT EXISTS (SELECT 1 FROM review r WHERE r.notification_id = n.id) ORDER BY n.id")
+                        + "AND NOT EXISTS (SELECT 1 FROM review r WHERE r.notification_id = n.id AND " + Reviews.COUNTS_FOR_CLOCKS + ") ORDER BY n.id")
                 .param(horizon)
                 .query((rs, i) -> new OpenClock(rs.getLong(1), rs.getString(2), ClockKind.REVIEW, 0, 0,
                         rs.getObject(3, LocalDate.class), rs.getObject(4, OffsetDateTime.class).toInstant()))
                 .list().forEach(open::add);
         jdbc.sql("SELECT n.id, n.reference, r.id, r.seq, r.comment_due, r.received_at FROM review r "
                         + "JOIN notification n ON n.id = r.notification_id WHERE " + CHASED
-                        + " AND r.commented_at IS NULL AND r.comment_due <= ? ORDER BY r.id")
+                        + " AND r.commented_at IS NULL AND " + Reviews.COUNTS_FOR_CLOCKS
+                        + " AND r.comment_due <= ? ORDER BY r.id")
                 .param(horizon)
                 .query((rs, i) -> new OpenClock(rs.getLong(1), rs.getString(2), ClockKind.COMMENT, rs.getLong(3),
                         rs.getInt(4), rs.getObject(5, LocalDate.class), rs.getObject(6, OffsetDateTime.class).toInstant()))
@@ -292,8 +294,9 @@ public class Reminders {
     private boolean stillRuns(Claimed reminder) {
         String chased = "SELECT COUNT(*) FROM notification n WHERE n.id = ? AND " + CHASED;
         String sql = switch (reminder.clock()) {
-            case REVIEW -> chased + " AND NOT EXISTS (SELECT 1 FROM review r WHERE r.notification_id = n.id)";
-            case COMMENT -> chased + " AND EXISTS (SELECT 1 FROM review r WHERE r.id = ? AND r.commented_at IS NULL)";
+            case REVIEW -> chased + " AND NOT EXISTS (SELECT 1 FROM review r WHERE r.notification_id = n.id AND " + Reviews.COUNTS_FOR_CLOCKS + ")";
+            case COMMENT -> chased + " AND EXISTS (SELECT 1 FROM review r WHERE r.id = ? AND r.commented_at IS NULL AND "
+                    + Reviews.COUNTS_FOR_CLOCKS + ")";
             case INFORMATION -> chased + " AND EXISTS (SELECT 1 FROM information_request q WHERE q.id = ? "
                     + "AND q.answered_at IS NULL)";
             case FORWARD -> throw new IllegalStateException("no reminders for the forward clock");

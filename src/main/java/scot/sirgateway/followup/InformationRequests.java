@@ -185,7 +185,9 @@ public class InformationRequests {
     /**
      * A mail threaded to a notification answers its open requests: the ones whose request mail it replies to,
      * or, when it replies to none of the notification's requests, every open one. An automatic reply answers
-     * nothing. Runs in the transaction that records the threaded mail.
+     * nothing, and so does mail that no signature verified (it stays on the timeline as
+     * {@code INFORMATION_ANSWER_UNVERIFIED}; the request and its reminders run on until a signed answer comes,
+     * or an operator pauses the reminders). Runs in the transaction that records the threaded mail.
      */
     @EventListener
     public void onThreadedMail(ThreadedMailReceived threaded) {
@@ -203,6 +205,16 @@ public class InformationRequests {
         List<Request> named = all.stream()
                 .filter(r -> repliesTo.contains(bare(mail.messageId(threaded.reference(), r.seq())))).toList();
         List<Request> answered = (named.isEmpty() ? all : named).stream().filter(Request::open).toList();
+        if (!threaded.verified()) {
+            // anyone can forge a council's From: unsigned mail is kept (and alerted) but answers no request
+            for (Request request : answered) {
+                timeline.append(threaded.notificationId(), threaded.at(), "INFORMATION_ANSWER_UNVERIFIED", "i"
+                        + request.seq() + " stays open: the mail threaded to the notification (stored message "
+                        + threaded.storedMessageId() + ") is not signed; ask the council to answer signed",
+                        Timeline.SYSTEM);
+            }
+            return;
+        }
         for (Request request : answered) {
             if (jdbc.sql("UPDATE information_request SET answered_at = ?, answer_message_id = ? "
                             + "WHERE id = ? AND answered_at IS NULL")

@@ -45,6 +45,7 @@ public class OperatorAccounts implements UserDetailsService {
     private static final Logger log = LoggerFactory.getLogger(OperatorAccounts.class);
 
     static final Pattern USERNAME = Pattern.compile("[a-z0-9._-]{3,100}");
+    private static final Pattern PLAIN_ADDRESS = Pattern.compile("[!-~&&[^@]]{1,64}@[a-z0-9-]+(\\.[a-z0-9-]+)+");
     static final int MIN_PASSWORD = 12;
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -175,6 +176,11 @@ public class OperatorAccounts implements UserDetailsService {
     @EventListener
     void onFailedSignIn(AuthenticationFailureBadCredentialsEvent event) {
         String username = event.getAuthentication().getName();
+        if (username != null) {
+            // a lock that has run its time is over: the count starts again
+            jdbc.sql("UPDATE operator_account SET locked_at = NULL, failed_sign_ins = 0 WHERE username = ? AND locked_at <= ?")
+                    .params(username, lockedSince()).update();
+        }
         if (username == null || jdbc.sql("UPDATE operator_account SET failed_sign_ins = failed_sign_ins + 1 "
                 + "WHERE username = ? AND locked_at IS NULL").param(username).update() == 0) {
             return;
@@ -186,10 +192,11 @@ public class OperatorAccounts implements UserDetailsService {
         }
     }
 
-    /** A successful sign-in starts the count again (written only when there was a count). */
+    /** A successful sign-in starts the count again and ends a lock that ran its time (written only when needed). */
     @EventListener
     void onSignIn(AuthenticationSuccessEvent event) {
-        jdbc.sql("UPDATE operator_account SET failed_sign_ins = 0 WHERE username = ? AND failed_sign_ins > 0")
+        jdbc.sql("UPDATE operator_account SET failed_sign_ins = 0, locked_at = NULL WHERE username = ? "
+                        + "AND (failed_sign_ins > 0 OR locked_at IS NOT NULL)")
                 .param(event.getAuthentication().getName()).update();
     }
 
@@ -201,7 +208,7 @@ public class OperatorAccounts implements UserDetailsService {
                         .password(rs.getString("password_hash"))
                         .roles(rs.getString("role"))
                         .disabled(!rs.getBoolean("enabled"))
-                        .accountLocked(rs.getObject("locked_at") != null)
+                        .accountLocked(locked(rs))
                         .build())
                 .optional()
                 .orElseThrow(() -> new UsernameNotFoundException("no such account"));
@@ -211,7 +218,18 @@ public class OperatorAccounts implements UserDetailsService {
         String username = rs.getString("username");
         return new Account(username, Role.valueOf(rs.getString("role")),
                 cipher.decryptValue(rs.getBytes("email"), emailAad(username)), rs.getString("council"),
-                rs.getBoolean("enabled"), rs.getObject("locked_at") != null);
+                rs.getBoolean("enabled"), locked(rs));
+    }
+
+    /** Whether the row's account is locked now: its lock began within {@code gateway.security.lock-duration}. */
+    private boolean locked(java.sql.ResultSet rs) throws java.sql.SQLException {
+        OffsetDateTime lockedAt = rs.getObject("locked_at", OffsetDateTime.class);
+        return lockedAt != null && lockedAt.isAfter(lockedSince());
+    }
+
+    /** Locks that began at or before this have run their time. */
+    private OffsetDateTime lockedSince() {
+        return OffsetDateTime.now(clock).minus(signIn.lockDuration());
     }
 
     /** The associated data an account's address is sealed with (shared11.md): bound to the username. */
@@ -236,11 +254,16 @@ public class OperatorAccounts implements UserDetailsService {
                 "council '" + text + "' is not a council the gateway knows"));
     }
 
-    /** The address, lower-cased, when the text is one plain address (no name, no list) and no placeholder. */
+    /**
+     * The address, lower-cased, when the text is one plain address (no name, no list) and no placeholder. Only
+     * printable ASCII and a host name: a right-to-left override or other invisible character would make the
+     * address read as another in the console, and mail relays refuse non-ASCII addresses and address literals.
+     */
     static String plainAddress(String text) {
         String trimmed = text.trim();
         String address = MessageHeaders.fromAddressOf(trimmed);
-        if (address == null || !address.equalsIgnoreCase(trimmed) || trimmed.contains(",")) {
+        if (address == null || !address.equalsIgnoreCase(trimmed) || trimmed.contains(",")
+                || !PLAIN_ADDRESS.matcher(address).matches()) {
             throw new IllegalArgumentException("email must be one plain address, like name@council.gov.uk");
         }
         String domain = address.substring(address.indexOf('@') + 1);

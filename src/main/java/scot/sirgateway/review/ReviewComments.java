@@ -27,6 +27,9 @@ import scot.sirgateway.register.Timeline;
 @Component
 public class ReviewComments {
 
+    /** A comment's text is at most this long, as a request for information's question. */
+    static final int MAX_TEXT_CHARS = 20_000;
+
     private static final Logger log = LoggerFactory.getLogger(ReviewComments.class);
 
     private final Reviews reviews;
@@ -55,6 +58,8 @@ public class ReviewComments {
         List<String> problems = new ArrayList<>();
         if (comment.text() == null || comment.text().isBlank()) {
             problems.add("text is missing");
+        } else if (comment.text().length() > MAX_TEXT_CHARS) {
+            problems.add("text is " + comment.text().length() + " characters long; at most " + MAX_TEXT_CHARS);
         }
         missing(problems, "risk_assessment_evident", comment.riskAssessmentEvident());
         missing(problems, "risk_assessment_up_to_date", comment.riskAssessmentUpToDate());

@@ -64,7 +64,7 @@ public class ReviewMail {
             Review review = intake.receive(new ReviewIntake.Submitted(thread.notificationId(), thread.reference(), "MAIL",
                     submission.receivedAt(), submission.storedMessageId(), submission.messageId(),
                     submission.senderAddress(), read.reading().values(), read.reading().unreadable(), contentOf(submission),
-                    null, scot.sirgateway.register.Timeline.SYSTEM));
+                    null, scot.sirgateway.register.Timeline.SYSTEM, !submission.signatureVerified()));
             threadedMessages.record(submission, ThreadedMailReceived.Kind.REVIEW);
             acknowledgements.queue(review, submission);
             return review;

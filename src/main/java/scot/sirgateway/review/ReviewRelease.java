@@ -9,17 +9,20 @@ import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
 
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 import scot.sirgateway.ReleaseRefusedException;
 import scot.sirgateway.classify.FormValues;
+import scot.sirgateway.model.ReviewStatus;
 import scot.sirgateway.register.Timeline;
 
 /**
  * An operator confirms a review in {@code TRIAGE}, as a notification is released: corrects what needs
  * correcting (each correction on the timeline with who and when, never the value) and releases it as
- * {@code RECEIVED}. A review still without its type is not released. Also reads an operator's value of a
+ * {@code RECEIVED}. A review still without its type is not released. A review mailed by an unverified
+ * sender becomes the council's review (its {@code review_status}, its clocks) only here. Also reads an operator's value of a
  * review key, for every call that takes one.
  */
 @Component
@@ -30,9 +33,11 @@ public class ReviewRelease {
 
     private final Reviews reviews;
     private final Timeline timeline;
+    private final JdbcClient jdbc;
     private final Clock clock;
 
-    public ReviewRelease(Reviews reviews, Timeline timeline, Clock clock) {
+    public ReviewRelease(Reviews reviews, Timeline timeline, JdbcClient jdbc, Clock clock) {
+        this.jdbc = jdbc;
         this.reviews = reviews;
         this.timeline = timeline;
         this.clock = clock;
@@ -60,8 +65,14 @@ public class ReviewRelease {
         if (!reviews.changeStatus(review.id(), Review.Status.TRIAGE, Review.Status.RECEIVED)) {
             throw new ReleaseRefusedException("review r" + seq + " of " + reference + " was released by someone else just now");
         }
+        boolean unverified = reviews.unverifiedSender(review.id());
+        if (unverified) {
+            // held back at intake: only now is it the council's review, stopping their review clock
+            jdbc.sql("UPDATE notification SET review_status = ? WHERE id = ?")
+                    .params(ReviewStatus.REVIEW_RECEIVED.name(), review.notificationId()).update();
+        }
         timeline.append(review.notificationId(), now, "REVIEW_RELEASED", "review r" + seq + " confirmed and released "
-                + "from triage", operator);
+                + "from triage" + (unverified ? " (its sender was unverified: the review clock stops now)" : ""), operator);
         return reviews.find(reference, seq).orElseThrow();
     }
 

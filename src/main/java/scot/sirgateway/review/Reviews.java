@@ -33,7 +33,8 @@ public class Reviews {
     /** A new review's row. */
     record NewReview(long notificationId, String reference, int seq, Review.Status status, String source,
             OffsetDateTime receivedAt, Long storedMessageId, String messageId, String sender, String documentBlobId,
-            String documentName, Map<ReviewKey, FieldValue> values, LocalDate commentDue, OffsetDateTime createdAt) {
+            String documentName, Map<ReviewKey, FieldValue> values, LocalDate commentDue, OffsetDateTime createdAt,
+            boolean unverifiedSender) {
     }
 
     /** The inspectorate's comment with its findings. */
@@ -41,6 +42,14 @@ public class Reviews {
             Boolean rmpReferred, Boolean orderReviewsReferred, Boolean iarSufficient,
             Boolean additionalInformationRequested) {
     }
+
+    /**
+     * The SQL condition (on a {@code review} aliased {@code r}) under which a review counts for the clocks: it
+     * stops the notification's review clock and runs its own comment clock. A review mailed by an unverified
+     * sender (anyone can forge a council's From) counts only once an operator has released it from TRIAGE,
+     * so a forged review cannot silence the council's reminders.
+     */
+    public static final String COUNTS_FOR_CLOCKS = "NOT (r.status = 'TRIAGE' AND r.unverified_sender)";
 
     private static final String SELECT = "SELECT r.*, n.reference FROM review r JOIN notification n ON n.id = r.notification_id ";
 
@@ -66,15 +75,15 @@ public class Reviews {
         Map<ReviewKey, FieldValue> v = r.values();
         jdbc.sql("INSERT INTO review (notification_id, seq, status, source, received_at, stored_message_id, message_id, "
                         + "sender, document_blob_id, document_name, review_type, reviewer_name, reviewer_role, signoff_name, "
-                        + "signoff_role, signoff_date, comment_due, created_at) "
-                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                        + "signoff_role, signoff_date, comment_due, created_at, unverified_sender) "
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
                 .params(r.notificationId(), r.seq(), r.status().name(), r.source(), r.receivedAt(), r.storedMessageId(),
                         r.messageId(), seal(row, "sender", r.sender()), r.documentBlobId(),
                         seal(row, "document_name", r.documentName()), code(v.get(ReviewKey.REVIEW_TYPE)),
                         seal(row, ReviewKey.REVIEWER_NAME, v), seal(row, ReviewKey.REVIEWER_ROLE, v),
                         seal(row, ReviewKey.SIGNOFF_NAME, v), code(v.get(ReviewKey.SIGNOFF_ROLE)),
                         v.containsKey(ReviewKey.SIGNOFF_DATE) ? v.get(ReviewKey.SIGNOFF_DATE).value() : null,
-                        r.commentDue(), r.createdAt())
+                        r.commentDue(), r.createdAt(), r.unverifiedSender())
                 .update(keys, "id");
         long id = keys.getKey().longValue();
         v.forEach((key, value) -> recordField(id, key, value));
@@ -95,6 +104,11 @@ public class Reviews {
     boolean changeStatus(long id, Review.Status from, Review.Status to) {
         return jdbc.sql("UPDATE review SET status = ? WHERE id = ? AND status = ?").params(to.name(), id, from.name())
                 .update() == 1;
+    }
+
+    /** Whether the review came by mail from a sender no signature verified. */
+    boolean unverifiedSender(long id) {
+        return jdbc.sql("SELECT unverified_sender FROM review WHERE id = ?").param(id).query(Boolean.class).single();
     }
 
     /** Records the comment; false when the review already has one. */

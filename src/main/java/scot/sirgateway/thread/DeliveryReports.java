@@ -44,8 +44,8 @@ import scot.sirgateway.storage.StoredMessages;
  *
  * <p>The original's Message-ID is read from the report's returned message or headers
  * ({@code message/rfc822}, {@code text/rfc822-headers}), else from its own In-Reply-To and References. A
- * report that names the recipient it failed for must name one the mail was sent to: Message-IDs of the
- * gateway's mail are predictable, its recipients less so.
+ * report must name, in its delivery status, a recipient the mail was sent to (a report without one is
+ * not taken as the gateway's): Message-IDs of the gateway's mail are predictable, its recipients less so.
  */
 @Component("deliveryReports")
 public class DeliveryReports {
@@ -93,11 +93,11 @@ public class DeliveryReports {
             return submission;
         }
         Report report = read(submission);
-        // a report must also name a recipient of that mail when it names one at all: a report made up from a
-        // guessed Message-ID alone is not taken as the gateway's
-        Optional<Match> match = report.messageIds().stream().map(this::sent).flatMap(Optional::stream)
-                .filter(mail -> report.recipient() == null
-                        || mail.recipients().contains(report.recipient().toLowerCase(Locale.ROOT)))
+        // a report must also name a recipient of that mail (every delivery status has a Final-Recipient): a
+        // report made up from a guessed Message-ID alone is not taken as the gateway's
+        Optional<Match> match = report.recipient() == null ? Optional.empty() : report.messageIds().stream()
+                .map(this::sent).flatMap(Optional::stream)
+                .filter(mail -> mail.recipients().contains(report.recipient().toLowerCase(Locale.ROOT)))
                 .findFirst();
         if (match.isEmpty()) {
             return submission;

@@ -31,6 +31,8 @@ public class ThreadMatcher {
     /** A reference as the gateway writes it, anywhere in a subject. */
     static final Pattern REFERENCE = Pattern.compile("(?i)(?<![A-Za-z0-9])SIR-\\d{4}-\\d{4,}(?![0-9])");
     private static final Pattern MESSAGE_ID = Pattern.compile("<[^<>\\s]{1,994}>");
+    /** How many of the Message-IDs a mail answers are looked up. */
+    static final int MAX_REPLIES_TO = 100;
 
     /** A notification as threading needs it. */
     private record Target(long id, String reference, String council, NotificationStatus status) {
@@ -107,21 +109,24 @@ public class ThreadMatcher {
         return Optional.empty();
     }
 
-    /** The Message-IDs In-Reply-To and References name, in their order, each once. */
+    /**
+     * The Message-IDs References and In-Reply-To name, in their order, each once: the last
+     * {@value #MAX_REPLIES_TO} of them, the newest (a long thread's References list the oldest first, and the
+     * mail answered is at its end and in In-Reply-To).
+     */
     private static List<String> repliesTo(Submission submission) {
-        List<String> ids = new ArrayList<>();
+        java.util.LinkedHashSet<String> ids = new java.util.LinkedHashSet<>();
         for (String header : new String[] {"References", "In-Reply-To"}) {
             String value = submission.headers().header(header);
             if (value != null) {
                 Matcher m = MESSAGE_ID.matcher(value);
-                while (m.find() && ids.size() < 100) {
-                    if (!ids.contains(m.group())) {
-                        ids.add(m.group());
-                    }
+                while (m.find()) {
+                    ids.add(m.group());
                 }
             }
         }
-        return List.copyOf(ids);
+        List<String> all = new ArrayList<>(ids);
+        return List.copyOf(all.subList(Math.max(0, all.size() - MAX_REPLIES_TO), all.size()));
     }
 
     /** The decoded Subject of a mail (its raw header when it cannot be decoded); null when it has none. */

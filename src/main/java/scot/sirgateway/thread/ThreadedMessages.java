@@ -98,6 +98,7 @@ public class ThreadedMessages {
                 .update();
         storedMessages.markState(submission.storedMessageId(), StoredMessages.State.PROCESSED);
         events.publishEvent(new ThreadedMailReceived(thread.notificationId(), thread.reference(),
-                submission.storedMessageId(), kind, thread.autoSubmitted(), thread.repliesTo(), now));
+                submission.storedMessageId(), kind, thread.autoSubmitted(), thread.repliesTo(), now,
+                submission.signatureVerified()));
     }
 }

@@ -109,14 +109,22 @@ class FourMonthsAfterNotificationTest extends GatewayClient {
         // the council's initial analysis review, by mail, answering the acknowledgement
         clock.set(at(2027, 4, 27, 10, 0));
         String reviewId = TestMessages.newMessageId("demo-council.test");
-        mail.send(COUNCIL, INTAKE, TestMessages.plain(COUNCIL, reviewId, "Re: [" + reference + "] Serious incident "
-                + "notification received", "Please find our review below.\r\n\r\n"
+        // signed like the notification: an unsigned review would wait for an operator, the clock running on
+        MimeBodyPart reviewText = new MimeBodyPart();
+        reviewText.setText("Please find our review below.\r\n\r\n"
                 + "Review type: Part One: Case Review\r\n"
                 + "Reviewer name: Reviewer Four Months\r\n"
                 + "Reviewer role: Senior Practitioner\r\n"
                 + "Signed off by: Signoff Four Months\r\n"
                 + "Sign-off role: Head of Service\r\n"
-                + "Sign-off date: 26/04/2027\r\n", Map.of()));
+                + "Sign-off date: 26/04/2027\r\n", "UTF-8");
+        MimeMessage reviewMail = new MimeMessage(null, new ByteArrayInputStream(
+                TestSmime.mail(COUNCIL, TestSmime.signDetached(reviewText, TestSmime.demoCouncil()))));
+        reviewMail.setHeader("Message-ID", reviewId);
+        reviewMail.setSubject("Re: [" + reference + "] Serious incident notification received");
+        ByteArrayOutputStream reviewRaw = new ByteArrayOutputStream();
+        reviewMail.writeTo(reviewRaw);
+        mail.send(COUNCIL, INTAKE, reviewRaw.toByteArray());
         MimeMessage reviewAck = awaitReceived(COUNCIL, m -> messageIdOf(m).equals("<" + reference + ".r1.ack@sir-gateway.test>"));
         assertThat(reviewAck.getSubject()).contains("[" + reference + "]");
         var review = Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))

@@ -152,6 +152,32 @@ class AccountApiTest extends GatewayTest {
     }
 
     @Test
+    void lockShouldEndByItselfAfterTheLockDuration() {
+        // anyone who knows a username can lock it: were the lock for ever, five requests per admin would leave
+        // nobody able to unlock anybody
+        String username = unique("lockout");
+        String password = "the-right-password";
+        assertThat(post("/api/admin/accounts", "{\"username\":\"" + username + "\",\"role\":\"ADMIN\","
+                + "\"password\":\"" + password + "\"}").statusCode()).isEqualTo(201);
+        for (int i = 0; i < 5; i++) {
+            assertThat(get("/api/notifications", username, "wrong-" + i).statusCode()).isEqualTo(401);
+        }
+        assertThat(get("/api/notifications", username, password).statusCode()).as("locked").isEqualTo(401);
+
+        // the lock began longer ago than gateway.security.lock-duration (30 minutes by default)
+        jdbc.sql("UPDATE operator_account SET locked_at = ? WHERE username = ?")
+                .params(java.time.OffsetDateTime.now().minusMinutes(31), username).update();
+        assertThat(listed(username).get("locked").asBoolean()).isFalse();
+        assertThat(get("/api/notifications", username, password).statusCode()).as("lock over").isEqualTo(200);
+        assertThat(failedSignIns(username)).isZero();
+        // and a new run of failures locks it again
+        for (int i = 0; i < 5; i++) {
+            assertThat(get("/api/notifications", username, "wrong-again-" + i).statusCode()).isEqualTo(401);
+        }
+        assertThat(get("/api/notifications", username, password).statusCode()).as("locked again").isEqualTo(401);
+    }
+
+    @Test
     void failedFormSignInShouldCountToo() throws Exception {
         String username = unique("form");
         assertThat(post("/api/admin/accounts", "{\"username\":\"" + username + "\",\"role\":\"OPERATOR\","

@@ -365,7 +365,7 @@ class FollowUpApiTest extends GatewayTest {
     private void publish(Registered n, long storedMessageId, ThreadedMailReceived.Kind kind, boolean autoSubmitted,
             List<String> repliesTo) {
         transactions.executeWithoutResult(tx -> events.publishEvent(new ThreadedMailReceived(n.id(), n.reference(),
-                storedMessageId, kind, autoSubmitted, repliesTo, OffsetDateTime.now(GatewayClock.ZONE))));
+                storedMessageId, kind, autoSubmitted, repliesTo, OffsetDateTime.now(GatewayClock.ZONE), true)));
     }
 
     private List<Boolean> answered(Registered n) {

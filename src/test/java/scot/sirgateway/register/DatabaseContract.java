@@ -136,7 +136,7 @@ abstract class DatabaseContract extends GatewayClient {
         transactions.executeWithoutResult(tx -> events.publishEvent(new scot.sirgateway.thread.ThreadedMailReceived(id,
                 reference, count("SELECT stored_message_id FROM notification WHERE id = ?", id),
                 scot.sirgateway.thread.ThreadedMailReceived.Kind.CORRESPONDENCE, false,
-                List.of("<" + reference + ".i1.request@sir-gateway.test>"), now)));
+                List.of("<" + reference + ".i1.request@sir-gateway.test>"), now, true)));
 
         Notifications.FollowUp state = notifications.followUp(id);
         assertThat(state.remindersPaused()).isTrue();

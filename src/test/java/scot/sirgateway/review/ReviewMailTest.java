@@ -99,13 +99,14 @@ class ReviewMailTest extends GatewayTest {
                         + "Sign-off role: Chief Social Work Officer\r\nDate signed off: 30/11/2026\r\n", Map.of()));
         Review r1 = awaitReview(reference, 1);
         assertThat(r1.reviewType()).isEqualTo(ReviewType.IAR);
-        assertThat(r1.status()).isEqualTo(Review.Status.RECEIVED);
+        // unsigned: anyone can forge the council's From, so it waits for an operator and stops no clock
+        assertThat(r1.status()).isEqualTo(Review.Status.TRIAGE);
         assertThat(r1.signoffRole()).isEqualTo(SignoffRole.CSWO);
         assertThat(r1.signoffDate()).isEqualTo(java.time.LocalDate.of(2026, 11, 30));
         assertThat(r1.reviewerName()).isEqualTo("Reviewer Rvmail");
         assertThat(r1.source()).isEqualTo("MAIL");
         assertThat(r1.commentDue()).isAfter(r1.receivedAt().toLocalDate());
-        assertThat(reviewStatus(reference)).isEqualTo("REVIEW_RECEIVED");
+        assertThat(reviewStatus(reference)).isEqualTo("AWAITING_REVIEW");
         assertThat(awaitThreaded(first)).isEqualTo("REVIEW");
         assertThat(count("SELECT COUNT(*) FROM notification WHERE message_id = ?", first)).isZero();
         assertThat(count("SELECT COUNT(*) FROM stored_message WHERE message_id = ? AND state = 'PROCESSED'", first)).isEqualTo(1);
@@ -136,11 +137,13 @@ class ReviewMailTest extends GatewayTest {
         Review r2 = awaitReview(reference, 2);
         assertThat(r2.reviewType()).isEqualTo(ReviewType.COMPREHENSIVE);
         assertThat(r2.signoffRole()).isEqualTo(SignoffRole.HEAD_OF_SERVICE);
-        assertThat(r2.status()).isEqualTo(Review.Status.RECEIVED);
+        assertThat(r2.status()).isEqualTo(Review.Status.TRIAGE);
         assertThat(reviews.document(r2)).isPresent();
         MimeMessage ack2 = awaitReceived(sender, m -> header(m, "Message-ID").equals("<" + reference + ".r2.ack@sir-gateway.test>"));
         assertThat(textOf(ack2)).contains("reviewer_name").contains("Review details not found").contains("- reviewer_role");
         assertThat(reviews.of(r1.notificationId())).extracting(Review::seq).containsExactly(1, 2);
+        assertThat(post("/api/notifications/" + reference + "/reviews/1/release", "{}").statusCode()).isEqualTo(200);
+        assertThat(reviewStatus(reference)).isEqualTo("REVIEW_RECEIVED");
     }
 
     @Test
@@ -164,7 +167,8 @@ class ReviewMailTest extends GatewayTest {
         assertThat(review.signoffRole()).isEqualTo(SignoffRole.CSWO);
         assertThat(review.fields().get(ReviewKey.REVIEW_TYPE).confidence()).isEqualTo(1.0);
         assertThat(review.fields().get(ReviewKey.SIGNOFF_DATE).value()).isEqualTo(java.time.LocalDate.of(2026, 11, 30));
-        assertThat(review.status()).isEqualTo(Review.Status.RECEIVED);
+        // every value certain, but unsigned: an operator confirms it
+        assertThat(review.status()).isEqualTo(Review.Status.TRIAGE);
     }
 
     @Test
@@ -182,13 +186,14 @@ class ReviewMailTest extends GatewayTest {
         assertThat(review.reviewType()).isEqualTo(ReviewType.IAR);
         assertThat(review.fields().get(ReviewKey.REVIEW_TYPE).confidence()).isEqualTo(0.75);
         assertThat(review.status()).isEqualTo(Review.Status.TRIAGE);
-        assertThat(reviewStatus(reference)).isEqualTo("REVIEW_RECEIVED");
+        assertThat(reviewStatus(reference)).isEqualTo("AWAITING_REVIEW");
         MimeMessage ack = awaitReceived(sender, m -> header(m, "Message-ID").equals("<" + reference + ".r1.ack@sir-gateway.test>"));
         assertThat(textOf(ack)).contains("An operator will check").doesNotContain("Rvdocx");
 
         // the operator confirms the unsure type; a second release is refused
         assertThat(post("/api/notifications/" + reference + "/reviews/1/release", "{}").statusCode()).isEqualTo(200);
         assertThat(reviews.find(reference, 1).orElseThrow().status()).isEqualTo(Review.Status.RECEIVED);
+        assertThat(reviewStatus(reference)).isEqualTo("REVIEW_RECEIVED");
         assertThat(post("/api/notifications/" + reference + "/reviews/1/release", "{}").statusCode()).isEqualTo(409);
         assertThat(timelineTypes(reference)).contains("REVIEW_RELEASED");
     }

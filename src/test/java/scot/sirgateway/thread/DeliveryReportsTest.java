@@ -102,6 +102,27 @@ class DeliveryReportsTest extends GatewayTest {
     }
 
     @Test
+    void reportNamingNoRecipientShouldNotBeTakenAsABounce() throws Exception {
+        // anyone can send a multipart/report: one naming the forward's (predictable) Message-ID by In-Reply-To
+        // with no delivery status, nor a Final-Recipient, must not put a forwarded notification back on its clock
+        String reference = forwardedNotification("bounce-no-recipient");
+        awaitOutboxDone(reference, "FORWARD");
+        Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
+                .until(() -> api("/api/notifications/" + reference).get("status").asString().equals("FORWARDED"));
+        String forward = "<" + reference + ".forward@sir-gateway.test>";
+        String reportId = TestMessages.newMessageId("gov-scot.test");
+        String boundary = "forged-report";
+        mail.send(DAEMON, INTAKE, ("From: Mail Delivery System <" + DAEMON + ">\r\nTo: notifications@sir-gateway.test\r\n"
+                + "Subject: Undelivered Mail Returned to Sender\r\nMessage-ID: " + reportId + "\r\nIn-Reply-To: " + forward
+                + "\r\nMIME-Version: 1.0\r\nContent-Type: multipart/report; report-type=delivery-status; boundary=\""
+                + boundary + "\"\r\n\r\n--" + boundary + "\r\nContent-Type: text/plain\r\n\r\nYour message could not "
+                + "be delivered.\r\n--" + boundary + "--\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        assertThat(awaitQuarantine(reportId).get("reason_code")).isEqualTo("UNKNOWN_SENDER");
+        assertThat(count("SELECT COUNT(*) FROM outbox_mail WHERE message_id = ? AND bounced_at IS NOT NULL", forward)).isZero();
+        assertThat(api("/api/notifications/" + reference).get("status").asString()).isEqualTo("FORWARDED");
+    }
+
+    @Test
     void reportAboutNoMailOfTheGatewayShouldBeQuarantinedUnanswered() {
         String reportId = TestMessages.newMessageId("gov-scot.test");
         mail.send(DAEMON, INTAKE, TestMessages.deliveryReport(DAEMON, reportId, "<never-sent@sir-gateway.test>",
