@@ -121,7 +121,7 @@ class RemindersTest extends GatewayTest {
     }
 
     /** A notification signed by the demo council naming {@code notifierEmail}; answers its reference once registered. */
-    private String notify(String notifierEmail, String marker) throws Exception {
+    private String notifySigned(String notifierEmail, String marker) throws Exception {
         String sender = SIGNER;
         Map<String, String> form = TestMessages.completeForm(marker);
         form.put("notifier_email", notifierEmail);
@@ -185,7 +185,7 @@ class RemindersTest extends GatewayTest {
         String n = nonce();
         String notifier = "rem-notifier-" + n + "@demo-council.test";
         String marker = "Remind" + n;
-        String reference = notify(notifier, marker);
+        String reference = notifySigned(notifier, marker);
         LocalDate due = reviewDue(reference);
         assertThat(calendar.isWorkingDay(due)).isTrue();
 
@@ -246,7 +246,7 @@ class RemindersTest extends GatewayTest {
     @Test
     void reviewShouldBecomeOverdueOnlyAfterItsDueDay() throws Exception {
         String n = nonce();
-        String reference = notify("rem-status-" + n + "@demo-council.test", n);
+        String reference = notifySigned("rem-status-" + n + "@demo-council.test", n);
         LocalDate due = reviewDue(reference);
         at(due.atTime(23, 59).atZone(GatewayClock.ZONE).toInstant()).run();
         assertThat(jdbc.sql("SELECT review_status FROM notification WHERE reference = ?").param(reference)
@@ -260,7 +260,7 @@ class RemindersTest extends GatewayTest {
     void aGatewayDownForThreeWeeksShouldSendOneCatchUpPerClock() throws Exception {
         String n = nonce();
         String notifier = "rem-catchup-" + n + "@demo-council.test";
-        String reference = notify(notifier, n);
+        String reference = notifySigned(notifier, n);
         long id = idOf(reference);
         LocalDate due = reviewDue(reference);
         // a request for information, due forty days after it was made
@@ -298,14 +298,14 @@ class RemindersTest extends GatewayTest {
         ReminderSchedule review = schedule(SETTINGS.review());
 
         // a review received stops the review clock
-        String reviewed = notify("rem-reviewed-" + n + "@demo-council.test", n);
+        String reviewed = notifySigned("rem-reviewed-" + n + "@demo-council.test", n);
         ReminderFixtures.insertReview(jdbc, idOf(reviewed), 1, OffsetDateTime.now(GatewayClock.ZONE),
                 LocalDate.now(GatewayClock.ZONE).plusYears(2));
         at(review.overdue(reviewDue(reviewed), 1).at()).run();
         assertThat(steps(reviewed)).isEmpty();
 
         // paused: nothing; resumed: the latest step, once
-        String paused = notify("rem-paused-" + n + "@demo-council.test", n);
+        String paused = notifySigned("rem-paused-" + n + "@demo-council.test", n);
         jdbc.sql("UPDATE notification SET reminders_paused = TRUE WHERE reference = ?").param(paused).update();
         Instant sevenDays = review.beforeAndOnDue(reviewDue(paused)).get(1).at();
         at(sevenDays).run();
@@ -333,7 +333,7 @@ class RemindersTest extends GatewayTest {
         String inspector = "rem-inspector-" + n;
         String inspectorAddress = inspector + "@inspectorate.test";
         ReminderFixtures.insertInspector(jdbc, cipher, inspector, inspectorAddress);
-        String reference = notify("rem-comment-" + n + "@demo-council.test", n);
+        String reference = notifySigned("rem-comment-" + n + "@demo-council.test", n);
         jdbc.sql("UPDATE notification SET inspector = ? WHERE reference = ?").params(inspector, reference).update();
         OffsetDateTime received = OffsetDateTime.now(GatewayClock.ZONE);
         LocalDate commentDue = clocks.commentDue(received);
@@ -367,7 +367,7 @@ class RemindersTest extends GatewayTest {
     @Test
     void withNoInspectorAssignedCommentRemindersShouldGoToTheAlertRecipientsWithAnAlert() throws Exception {
         String n = nonce();
-        String reference = notify("rem-noinsp-" + n + "@demo-council.test", n);
+        String reference = notifySigned("rem-noinsp-" + n + "@demo-council.test", n);
         OffsetDateTime received = OffsetDateTime.now(GatewayClock.ZONE);
         LocalDate commentDue = clocks.commentDue(received);
         ReminderFixtures.insertReview(jdbc, idOf(reference), 1, received, commentDue);
@@ -390,7 +390,7 @@ class RemindersTest extends GatewayTest {
         String n = nonce();
         String sender = SIGNER;
         String typed = "rem-outside-" + n + "@elsewhere.test";
-        String reference = notify(typed, n);
+        String reference = notifySigned(typed, n);
         ReminderSchedule review = schedule(SETTINGS.review());
 
         at(review.overdue(reviewDue(reference), 2).at(), withPlaceholder).run();
@@ -413,7 +413,7 @@ class RemindersTest extends GatewayTest {
     void aBouncedReminderShouldBeMarkedUndeliveredAndRaiseAnAlert() throws Exception {
         String n = nonce();
         String notifier = "rem-bounce-" + n + "@demo-council.test";
-        String reference = notify(notifier, n);
+        String reference = notifySigned(notifier, n);
         at(schedule(SETTINGS.review()).beforeAndOnDue(reviewDue(reference)).get(0).at()).run();
         awaitOutboxDone(reference, "REMINDER");
         String messageId = composer.messageId(reference + ".review-28d");

@@ -49,10 +49,6 @@ class ReviewApiTest extends GatewayTest {
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    private String reviewStatus(String reference) {
-        return jdbc.sql("SELECT review_status FROM notification WHERE reference = ?").param(reference).query(String.class).single();
-    }
-
     @Test
     void operatorShouldEnterAReviewAndAnInspectorCommentOnIt() throws Exception {
         String reference = notification("rv-api");

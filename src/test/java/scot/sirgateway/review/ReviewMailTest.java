@@ -40,36 +40,13 @@ class ReviewMailTest extends GatewayTest {
 
     @Autowired
     Reviews reviews;
-
-    /** A complete notification from this sender; answers its reference once its acknowledgement has gone. */
-    private String notify(String sender, String marker) {
-        String messageId = TestMessages.newMessageId(DOMAIN);
-        mail.send(sender, INTAKE, TestMessages.plainNotification(sender, messageId, TestMessages.completeForm(marker)));
-        String reference = awaitReference(messageId);
-        awaitOutboxDone(reference, "ACKNOWLEDGEMENT");
-        return reference;
-    }
-
     private Review awaitReview(String reference, int seq) {
         return Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
                 .until(() -> reviews.find(reference, seq), java.util.Optional::isPresent).orElseThrow();
     }
-
-    /** Waits until the stored message with this Message-ID has been threaded; answers the kind it was taken as. */
-    private String awaitThreaded(String messageId) {
-        return Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
-                .until(() -> jdbc.sql("SELECT t.kind FROM threaded_message t JOIN stored_message s ON s.id = t.stored_message_id "
-                        + "WHERE s.message_id = ?").param(messageId).query(String.class).optional().orElse(null), k -> k != null);
-    }
-
     private List<String> timelineTypes(String reference) {
         return api("/api/notifications/" + reference).get("timeline").findValuesAsString("type");
     }
-
-    private String reviewStatus(String reference) {
-        return jdbc.sql("SELECT review_status FROM notification WHERE reference = ?").param(reference).query(String.class).single();
-    }
-
     /** A mail with a text body and one attached document. */
     private static byte[] withDocument(String from, String messageId, String subject, String headers, String body,
             String fileName, String contentType, byte[] document) {

@@ -34,32 +34,12 @@ class UnverifiedReviewMailTest extends GatewayTest {
 
     @Autowired
     Reviews reviews;
-
-    private String notify(String sender, String marker) {
-        String messageId = TestMessages.newMessageId(DOMAIN);
-        mail.send(sender, INTAKE, TestMessages.plainNotification(sender, messageId, TestMessages.completeForm(marker)));
-        String reference = awaitReference(messageId);
-        awaitOutboxDone(reference, "ACKNOWLEDGEMENT");
-        return reference;
-    }
-
-    private String awaitThreaded(String messageId) {
-        return Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
-                .until(() -> jdbc.sql("SELECT t.kind FROM threaded_message t JOIN stored_message s ON s.id = t.stored_message_id "
-                        + "WHERE s.message_id = ?").param(messageId).query(String.class).optional().orElse(null), k -> k != null);
-    }
-
     private List<String> clocks(String reference) {
         String due = api("/api/notifications/" + reference).get("review_due").asString();
         JsonNode all = api("/api/deadlines?from=" + LocalDate.now().minusDays(1) + "&to=" + LocalDate.parse(due).plusMonths(2));
         return all.valueStream().filter(d -> d.get("reference").asString().equals(reference))
                 .map(d -> d.get("clock").asString()).toList();
     }
-
-    private String reviewStatus(String reference) {
-        return jdbc.sql("SELECT review_status FROM notification WHERE reference = ?").param(reference).query(String.class).single();
-    }
-
     @Test
     void unsignedReviewShouldWaitForAnOperatorAndNotStopTheReviewClock() {
         String forger = "pr11-forger@demo-council.test";

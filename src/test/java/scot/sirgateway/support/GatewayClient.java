@@ -159,6 +159,31 @@ public abstract class GatewayClient {
                         .param(messageId).query(String.class).list().stream().findFirst().orElse(null), r -> r != null);
     }
 
+    /**
+     * A complete notification mailed in clear from this sender (a council address of the demo council); answers
+     * its reference once its acknowledgement has gone.
+     */
+    protected String notify(String sender, String marker) {
+        String messageId = TestMessages.newMessageId(sender.substring(sender.indexOf('@') + 1));
+        mail.send(sender, scot.sirgateway.support.GatewayTest.INTAKE,
+                TestMessages.plainNotification(sender, messageId, TestMessages.completeForm(marker)));
+        String reference = awaitReference(messageId);
+        awaitOutboxDone(reference, "ACKNOWLEDGEMENT");
+        return reference;
+    }
+
+    /** Waits until the stored message with this Message-ID has been threaded; answers the kind it was taken as. */
+    protected String awaitThreaded(String messageId) {
+        return Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
+                .until(() -> jdbc.sql("SELECT t.kind FROM threaded_message t JOIN stored_message s ON s.id = t.stored_message_id "
+                        + "WHERE s.message_id = ?").param(messageId).query(String.class).optional().orElse(null), k -> k != null);
+    }
+
+    /** The notification's review status now. */
+    protected String reviewStatus(String reference) {
+        return jdbc.sql("SELECT review_status FROM notification WHERE reference = ?").param(reference).query(String.class).single();
+    }
+
     protected long count(String sql, Object... params) {
         return jdbc.sql(sql).params(params).query(Long.class).single();
     }

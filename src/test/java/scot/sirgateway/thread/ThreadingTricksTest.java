@@ -25,16 +25,7 @@ import scot.sirgateway.support.TestSmime;
 class ThreadingTricksTest extends GatewayTest {
 
     private static final String DOMAIN = "demo-council.test";
-
-    private String notify(String sender, String marker) {
-        String messageId = TestMessages.newMessageId(DOMAIN);
-        mail.send(sender, INTAKE, TestMessages.plainNotification(sender, messageId, TestMessages.completeForm(marker)));
-        String reference = awaitReference(messageId);
-        awaitOutboxDone(reference, "ACKNOWLEDGEMENT");
-        return reference;
-    }
-
-    private String awaitThreaded(String messageId) {
+    private String awaitThreadedTo(String messageId) {
         return Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
                 .until(() -> jdbc.sql("SELECT n.reference FROM threaded_message t JOIN stored_message s "
                         + "ON s.id = t.stored_message_id JOIN notification n ON n.id = t.notification_id "
@@ -54,7 +45,7 @@ class ThreadingTricksTest extends GatewayTest {
         String messageId = TestMessages.newMessageId(DOMAIN);
         mail.send(sender, INTAKE, TestMessages.plain(sender, messageId, "Re: our correspondence", "A note about the "
                 + "incident.", Map.of("In-Reply-To", ack, "References", references.toString())));
-        assertThat(awaitThreaded(messageId)).isEqualTo(reference);
+        assertThat(awaitThreadedTo(messageId)).isEqualTo(reference);
         assertThat(count("SELECT COUNT(*) FROM notification WHERE message_id = ?", messageId)).isZero();
     }
 
