@@ -43,7 +43,8 @@ import scot.sirgateway.support.TestSmime;
  * second overdue one, and to nobody else; the council's review, mailed with the reference in its subject,
  * is threaded, acknowledged, read as an initial analysis review and stops the council's reminders; the
  * inspectorate's comment clock starts on its receipt, chases the assigned inspector, and stops on the
- * comment. The gateway has its own database, intake mailbox and recipients, so no other test's mail mixes in.
+ * comment. A delivery report for the first reminder marks it undelivered. The gateway has its own database,
+ * intake mailbox and recipients, so no other test's mail mixes in.
  *
  * <p>Received Monday 11 January 2027 at 10:00: the review is due three months on, Sunday 11 April, moved to
  * Monday 12 April; its steps fall on Monday 15 March (28 days before), Monday 5 April (7 days before), 12
@@ -100,6 +101,17 @@ class FourMonthsAfterNotificationTest extends GatewayClient {
                 .statusCode()).isEqualTo(200);
 
         step(reference, at(2027, 3, 15, 9, 0), "review-28d", NOTIFIER);
+        // the notifier's mail server reports it undelivered: matched by its Message-ID, shown undelivered, alerted
+        String report = TestMessages.newMessageId("demo-council.test");
+        mail.send("postmaster@demo-council.test", INTAKE, TestMessages.deliveryReport("postmaster@demo-council.test",
+                report, "<" + reference + ".review-28d@sir-gateway.test>", "failed", NOTIFIER));
+        Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).until(() ->
+                api("/api/notifications/" + reference).get("reminders").get(0).get("delivered").asBoolean(), d -> !d);
+        assertThat(api("/api/notifications/" + reference).get("timeline").findValuesAsString("type"))
+                .contains("REMINDER_UNDELIVERED");
+        assertThat(count("SELECT COUNT(*) FROM operator_alert WHERE kind = 'REMINDER_UNDELIVERED'")).isEqualTo(1);
+        assertThat(mail.received("postmaster@demo-council.test").stream().map(FourMonthsAfterNotificationTest::messageIdOf)
+                .filter(id -> id.startsWith("<" + reference + ".")).toList()).isEmpty();
         step(reference, at(2027, 4, 5, 9, 0), "review-7d", NOTIFIER);
         step(reference, at(2027, 4, 12, 9, 0), "review-due", NOTIFIER);
         step(reference, at(2027, 4, 19, 9, 0), "review-overdue-1", NOTIFIER);
