@@ -142,9 +142,7 @@ public class NotificationRegistrar {
         if (description == null || !(description.value() instanceof String text) || submission.senderCouncil() == null) {
             return Optional.empty();
         }
-        java.util.regex.Matcher mentioned = MENTIONED_REFERENCE.matcher(text);
-        while (mentioned.find()) {
-            String earlier = mentioned.group().toUpperCase(java.util.Locale.ROOT);
+        for (String earlier : ReferenceAllocator.quotedIn(text)) {
             Optional<Linked> found = jdbc.sql("SELECT id, reference FROM notification WHERE reference = ? "
                             + "AND local_authority = ? AND id <> ?")
                     .params(earlier, submission.senderCouncil().name(), id)
@@ -157,9 +155,6 @@ public class NotificationRegistrar {
         }
         return Optional.empty();
     }
-
-    private static final java.util.regex.Pattern MENTIONED_REFERENCE =
-            java.util.regex.Pattern.compile("(?i)(?<![A-Za-z0-9])SIR-\\d{4}-\\d{4,}(?![0-9])");
 
     /** The same signed notification again: counted on the first one; {@code acknowledge} alerts and tells the sender. */
     private String replay(Submission submission, FirstSigned first) {

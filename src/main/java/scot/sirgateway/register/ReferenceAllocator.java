@@ -14,6 +14,21 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 public class ReferenceAllocator {
 
+    /**
+     * A reference as the gateway writes it, quoted anywhere in a text, in upper or lower case: ASCII digits
+     * only, never inside a longer token ({@code XSIR-2026-0042}, {@code SIR-2026-00421} is another).
+     */
+    private static final java.util.regex.Pattern QUOTED =
+            java.util.regex.Pattern.compile("(?i)(?<![A-Za-z0-9])SIR-\\d{4}-\\d{4,}(?![0-9])");
+
+    /** Every reference the text quotes, in order, as the gateway writes it (upper case). */
+    public static java.util.List<String> quotedIn(String text) {
+        if (text == null) {
+            return java.util.List.of();
+        }
+        return QUOTED.matcher(text).results().map(m -> m.group().toUpperCase(java.util.Locale.ROOT)).toList();
+    }
+
     private final JdbcClient jdbc;
 
     public ReferenceAllocator(JdbcClient jdbc) {

@@ -147,17 +147,14 @@ class StageDependencies implements CauseFingerprint {
         } catch (java.io.UnsupportedEncodingException e) {
             // the raw header is compared then
         }
-        java.util.regex.Matcher quoted = subject == null ? null : QUOTED_REFERENCE.matcher(subject);
-        if (quoted == null || !quoted.find()) {
+        java.util.List<String> quoted = ReferenceAllocator.quotedIn(subject);
+        if (quoted.isEmpty()) {
             return "";
         }
-        String reference = quoted.group().toUpperCase(java.util.Locale.ROOT);
+        String reference = quoted.get(0);
         return reference + "=" + jdbc.sql("SELECT local_authority FROM notification WHERE reference = ?").param(reference)
                 .query(String.class).optional().orElse("none");
     }
-
-    private static final java.util.regex.Pattern QUOTED_REFERENCE =
-            java.util.regex.Pattern.compile("(?i)(?<![A-Za-z0-9])SIR-\\d{4}-\\d{4,}(?![0-9])");
 
     /** A settings record's values, passwords left out (their change never alters a verdict). */
     private static void settings(Digest d, Record settings) {

@@ -2,7 +2,6 @@ package scot.sirgateway.thread;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -16,6 +15,7 @@ import scot.sirgateway.intake.Submission;
 import scot.sirgateway.model.NotificationStatus;
 import scot.sirgateway.quarantine.QuarantineException;
 import scot.sirgateway.quarantine.ReasonCode;
+import scot.sirgateway.register.ReferenceAllocator;
 
 /**
  * The {@code thread-match} step, after the sender is identified: whether a mail is about an existing
@@ -28,8 +28,6 @@ import scot.sirgateway.quarantine.ReasonCode;
 @Component("threadMatcher")
 public class ThreadMatcher {
 
-    /** A reference as the gateway writes it, anywhere in a subject. */
-    static final Pattern REFERENCE = Pattern.compile("(?i)(?<![A-Za-z0-9])SIR-\\d{4}-\\d{4,}(?![0-9])");
     private static final Pattern MESSAGE_ID = Pattern.compile("<[^<>\\s]{1,994}>");
     /** How many of the Message-IDs a mail answers are looked up. */
     static final int MAX_REPLIES_TO = 100;
@@ -82,11 +80,7 @@ public class ThreadMatcher {
 
     /** The first reference a subject quotes, as the gateway writes it. */
     static Optional<String> quotedReference(String subject) {
-        if (subject == null) {
-            return Optional.empty();
-        }
-        Matcher m = REFERENCE.matcher(subject);
-        return m.find() ? Optional.of(m.group().toUpperCase(Locale.ROOT)) : Optional.empty();
+        return ReferenceAllocator.quotedIn(subject).stream().findFirst();
     }
 
     private Optional<Target> byReference(String reference) {
