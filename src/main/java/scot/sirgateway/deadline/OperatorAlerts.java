@@ -67,6 +67,15 @@ public class OperatorAlerts {
         return true;
     }
 
+    /**
+     * An address the gateway needs at a council is missing or unusable: one alert per council and cause (the
+     * notifier, the CSWO, an inspector) over a week, whatever mail wanted it (a reminder, a request for
+     * information). The subject and text name the council, never an address.
+     */
+    public boolean addressMissing(String council, String cause, String subject, String text, Long notificationId) {
+        return raise("ADDRESS_MISSING", "ADDRESS_MISSING:" + council + ":" + cause, SHOWN_FOR, subject, text, notificationId);
+    }
+
     /** The alerts whose cause happened within the last week, newest first. */
     public List<Raised> recent() {
         return jdbc.sql("SELECT kind, subject, occurrences, raised_at FROM operator_alert WHERE last_at >= ? "

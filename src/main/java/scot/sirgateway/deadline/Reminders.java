@@ -392,16 +392,15 @@ public class Reminders {
         } catch (jakarta.mail.internet.AddressException e) {
             return false;
         }
-        String domain = address.substring(address.lastIndexOf('@') + 1).trim().toLowerCase(Locale.ROOT);
-        return address.contains("@") && !domain.equals("invalid") && !domain.endsWith(".invalid");
+        return address.contains("@") && !scot.sirgateway.storage.MessageHeaders.placeholder(address);
     }
 
     /** One alert per council and cause; it names the council, never an address. */
     private void addressMissing(String council, String cause, String subject, String why, Claimed reminder,
             String reference) {
-        operatorAlerts.raise("ADDRESS_MISSING", "ADDRESS_MISSING:" + council + ":" + cause, ALERT_WINDOW, subject,
-                subject + ": " + why + ". The reminder " + clockName(reminder) + "-" + reminder.label() + " of "
-                        + reference + " went to whoever else could be mailed.", reminder.notificationId());
+        operatorAlerts.addressMissing(council, cause, subject, subject + ": " + why + ". The reminder "
+                + clockName(reminder) + "-" + reminder.label() + " of " + reference + " went to whoever else could be mailed.",
+                reminder.notificationId());
     }
 
     private Map<String, Object> model(Claimed reminder, String reference) {

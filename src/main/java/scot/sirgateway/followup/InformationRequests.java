@@ -1,7 +1,6 @@
 package scot.sirgateway.followup;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -48,7 +47,6 @@ public class InformationRequests {
 
     private static final Logger log = LoggerFactory.getLogger(InformationRequests.class);
     private static final Pattern REVIEW_ID = Pattern.compile("r?(\\d{1,6})", Pattern.CASE_INSENSITIVE);
-    private static final Duration ALERT_WINDOW = Duration.ofDays(7);
 
     /** A request as recorded: {@code mailedTo} how many people the mail went to (0: not mailed). */
     public record Requested(int seq, Integer reviewSeq, OffsetDateTime requestedAt, LocalDate due, int mailedTo,
@@ -176,9 +174,8 @@ public class InformationRequests {
 
     /** One alert per council and cause (the reminders raise the same); it names the council, never an address. */
     private void addressMissing(Target target, String council, String cause, String subject, String why) {
-        alerts.raise("ADDRESS_MISSING", "ADDRESS_MISSING:" + council + ":" + cause, ALERT_WINDOW, subject,
-                subject + ": " + why + ". The request for information about " + target.reference()
-                        + " went to whoever else could be mailed, or, with nobody, was recorded but not mailed.",
+        alerts.addressMissing(council, cause, subject, subject + ": " + why + ". The request for information about "
+                + target.reference() + " went to whoever else could be mailed, or, with nobody, was recorded but not mailed.",
                 target.id());
     }
 

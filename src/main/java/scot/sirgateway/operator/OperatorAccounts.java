@@ -267,7 +267,7 @@ public class OperatorAccounts implements UserDetailsService {
             throw new IllegalArgumentException("email must be one plain address, like name@council.gov.uk");
         }
         String domain = address.substring(address.indexOf('@') + 1);
-        if (domain.equals("invalid") || domain.endsWith(".invalid") || !domain.contains(".")) {
+        if (MessageHeaders.placeholder(address) || !domain.contains(".")) {
             throw new IllegalArgumentException("email must be an address that can receive mail, not a placeholder");
         }
         return address;

@@ -67,7 +67,7 @@ public class CouncilAddresses {
             return Optional.empty();
         }
         String domain = address.substring(address.indexOf('@') + 1).toLowerCase(Locale.ROOT);
-        if (domain.equals("invalid") || domain.endsWith(".invalid") || council.domainCovering(domain).isEmpty()) {
+        if (MessageHeaders.placeholder(address) || council.domainCovering(domain).isEmpty()) {
             return Optional.empty();
         }
         return Optional.of(address);

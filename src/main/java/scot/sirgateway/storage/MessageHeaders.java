@@ -53,6 +53,15 @@ public record MessageHeaders(InternetHeaders headers, String messageId, String f
         }
     }
 
+    /**
+     * Whether the address is a placeholder that can never receive mail: its domain is {@code invalid} or
+     * under it (RFC 2606), as the council registry writes an address not yet known.
+     */
+    public static boolean placeholder(String address) {
+        String domain = address.substring(address.lastIndexOf('@') + 1).trim().toLowerCase(Locale.ROOT);
+        return domain.equals("invalid") || domain.endsWith(".invalid");
+    }
+
     public String header(String name) {
         return headers.getHeader(name, ",");
     }
