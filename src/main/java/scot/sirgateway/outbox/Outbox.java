@@ -88,18 +88,6 @@ public class Outbox {
         return true;
     }
 
-    public List<OutboxMail> due(int max) {
-        return jdbc.sql("SELECT id, purpose, message_id, recipient, notification_id, mime_blob_id, attempts "
-                        + "FROM outbox_mail WHERE state = ? AND next_attempt_at <= ? ORDER BY id LIMIT ?")
-                .params(State.PENDING.name(), OffsetDateTime.now(clock), max)
-                .query((rs, n) -> new OutboxMail(rs.getLong("id"), Purpose.valueOf(rs.getString("purpose")),
-                        rs.getString("message_id"),
-                        cipher.decryptValue(rs.getBytes("recipient"), aad(rs.getString("message_id"), "recipient")),
-                        (Long) rs.getObject("notification_id", Long.class), rs.getString("mime_blob_id"),
-                        rs.getInt("attempts")))
-                .list();
-    }
-
     /**
      * Claims the next due mail for sending: {@code SELECT ... FOR UPDATE SKIP LOCKED}, so the row stays
      * locked until the caller's transaction ends and another gateway on the same database passes it by.
@@ -176,6 +164,28 @@ public class Outbox {
     public long countForSince(Purpose purpose, long notificationId, OffsetDateTime since) {
         return jdbc.sql("SELECT COUNT(*) FROM outbox_mail WHERE purpose = ? AND notification_id = ? AND created_at >= ?")
                 .params(purpose.name(), notificationId, since).query(Long.class).single();
+    }
+
+    /** A mail the gateway queued, as a delivery report about it needs it: its recipients lower-cased. */
+    public record Sent(long id, Purpose purpose, String messageId, Long notificationId, List<String> recipients) {
+    }
+
+    /** The mail queued under this Message-ID, if the gateway queued one. */
+    public java.util.Optional<Sent> sent(String messageId) {
+        return jdbc.sql("SELECT id, purpose, message_id, notification_id, recipient FROM outbox_mail WHERE message_id = ?")
+                .param(messageId)
+                .query((rs, n) -> new Sent(rs.getLong("id"), Purpose.valueOf(rs.getString("purpose")),
+                        rs.getString("message_id"), (Long) rs.getObject("notification_id", Long.class),
+                        java.util.Arrays.stream(cipher.decryptValue(rs.getBytes("recipient"),
+                                        aad(rs.getString("message_id"), "recipient")).split(","))
+                                .map(a -> a.trim().toLowerCase(java.util.Locale.ROOT)).toList()))
+                .optional();
+    }
+
+    /** Records that a delivery report said the mail did not arrive; answers false when that was recorded before. */
+    public boolean markBounced(long id, OffsetDateTime at) {
+        return jdbc.sql("UPDATE outbox_mail SET bounced_at = ? WHERE id = ? AND bounced_at IS NULL").params(at, id)
+                .update() == 1;
     }
 
     /** How many mails of this purpose for this notification a delivery report said did not arrive. */

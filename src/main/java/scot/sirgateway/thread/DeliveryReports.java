@@ -22,7 +22,6 @@ import org.apache.camel.Exchange;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -30,8 +29,8 @@ import scot.sirgateway.deadline.OperatorAlerts;
 import scot.sirgateway.intake.Submission;
 import scot.sirgateway.outbox.Outbox;
 import scot.sirgateway.outbox.OutboxMailBounced;
+import scot.sirgateway.register.Notifications;
 import scot.sirgateway.register.Timeline;
-import scot.sirgateway.storage.StorageCipher;
 import scot.sirgateway.storage.StoredMessages;
 
 /**
@@ -50,31 +49,24 @@ import scot.sirgateway.storage.StoredMessages;
 @Component("deliveryReports")
 public class DeliveryReports {
 
-    /** Exchange property: true when the message was a delivery report about the gateway's own mail. */
-    public static final String MATCHED = "sirDeliveryReport";
-
     private static final Logger log = LoggerFactory.getLogger(DeliveryReports.class);
 
     /** What a report says of the mail it is about. */
     enum Outcome { FAILED, DELAYED, DELIVERED }
 
-    private record Match(long outboxId, Outbox.Purpose purpose, String messageId, Long notificationId,
-            OffsetDateTime bouncedAt, List<String> recipients) {
-    }
-
-    private final JdbcClient jdbc;
+    private final Outbox outbox;
+    private final Notifications notifications;
     private final StoredMessages storedMessages;
     private final Timeline timeline;
     private final OperatorAlerts alerts;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate transactions;
-    private final StorageCipher cipher;
     private final Clock clock;
 
-    public DeliveryReports(JdbcClient jdbc, StoredMessages storedMessages, Timeline timeline, OperatorAlerts alerts,
-            ApplicationEventPublisher events, TransactionTemplate transactions, StorageCipher cipher, Clock clock) {
-        this.cipher = cipher;
-        this.jdbc = jdbc;
+    public DeliveryReports(Outbox outbox, Notifications notifications, StoredMessages storedMessages, Timeline timeline,
+            OperatorAlerts alerts, ApplicationEventPublisher events, TransactionTemplate transactions, Clock clock) {
+        this.outbox = outbox;
+        this.notifications = notifications;
         this.storedMessages = storedMessages;
         this.timeline = timeline;
         this.alerts = alerts;
@@ -84,56 +76,53 @@ public class DeliveryReports {
     }
 
     /**
-     * Matches the message when it is a delivery report about the gateway's mail: sets {@link #MATCHED} and
-     * stops the route there, so it reaches no later stage.
+     * Matches the message when it is a delivery report about the gateway's mail, and then stops the route
+     * there, so it reaches no later stage.
      */
     public Submission match(Submission submission, Exchange exchange) {
-        exchange.setProperty(MATCHED, false);
         if (!isReport(submission.mime())) {
             return submission;
         }
         Report report = read(submission);
         // a report must also name a recipient of that mail (every delivery status has a Final-Recipient): a
         // report made up from a guessed Message-ID alone is not taken as the gateway's
-        Optional<Match> match = report.recipient() == null ? Optional.empty() : report.messageIds().stream()
-                .map(this::sent).flatMap(Optional::stream)
+        Optional<Outbox.Sent> match = report.recipient() == null ? Optional.empty() : report.messageIds().stream()
+                .map(outbox::sent).flatMap(Optional::stream)
                 .filter(mail -> mail.recipients().contains(report.recipient().toLowerCase(Locale.ROOT)))
                 .findFirst();
         if (match.isEmpty()) {
             return submission;
         }
         transactions.executeWithoutResult(tx -> record(submission, report, match.get()));
-        exchange.setProperty(MATCHED, true);
         exchange.setRouteStop(true);
         return submission;
     }
 
-    private void record(Submission submission, Report report, Match mail) {
+    private void record(Submission submission, Report report, Outbox.Sent mail) {
         OffsetDateTime now = OffsetDateTime.now(clock);
         String what = describe(mail.purpose());
-        if (report.outcome() == Outcome.FAILED && mail.bouncedAt() == null) {
-            jdbc.sql("UPDATE outbox_mail SET bounced_at = ? WHERE id = ?").params(now, mail.outboxId()).update();
+        if (report.outcome() == Outcome.FAILED && outbox.markBounced(mail.id(), now)) {
             if (mail.notificationId() != null) {
                 timeline.append(mail.notificationId(), "MAIL_UNDELIVERED", what + " " + mail.messageId()
                         + " was not delivered: a delivery report came back (stored message " + submission.storedMessageId() + ")");
             }
             if (mail.purpose() != Outbox.Purpose.REMINDER && mail.purpose() != Outbox.Purpose.FORWARD
                     && mail.purpose() != Outbox.Purpose.ALERT) {
-                String reference = referenceOf(mail.notificationId());
+                String reference = mail.notificationId() == null ? null : notifications.referenceOf(mail.notificationId());
                 alerts.raise("MAIL_UNDELIVERED", "undelivered:" + mail.messageId(), java.time.Duration.ofDays(7),
                         (reference == null ? "" : "[" + reference + "] ") + "A mail of the gateway was not delivered",
                         "A delivery report says that " + what + " " + mail.messageId() + " did not reach its recipient."
                                 + "\nCheck the address in the console and reach the council another way.",
                         mail.notificationId());
             }
-            events.publishEvent(new OutboxMailBounced(mail.outboxId(), mail.purpose(), mail.messageId(),
+            events.publishEvent(new OutboxMailBounced(mail.id(), mail.purpose(), mail.messageId(),
                     mail.notificationId(), report.recipient(), now));
-            log.warn("delivery report: outbox mail {} ({}) bounced (stored message {})", mail.outboxId(), mail.purpose(),
+            log.warn("delivery report: outbox mail {} ({}) bounced (stored message {})", mail.id(), mail.purpose(),
                     submission.storedMessageId());
         } else if (mail.notificationId() != null) {
             timeline.append(mail.notificationId(), "DELIVERY_REPORT", what + " " + mail.messageId() + ": "
                     + report.outcome().name().toLowerCase(Locale.ROOT) + " (stored message " + submission.storedMessageId() + ")");
-            log.info("delivery report: outbox mail {} ({}) {}", mail.outboxId(), mail.purpose(), report.outcome());
+            log.info("delivery report: outbox mail {} ({}) {}", mail.id(), mail.purpose(), report.outcome());
         }
         storedMessages.markState(submission.storedMessageId(), StoredMessages.State.PROCESSED);
     }
@@ -148,30 +137,6 @@ public class DeliveryReports {
             case REMINDER -> "the reminder";
             case INFORMATION_REQUEST -> "the request for information";
         };
-    }
-
-    private String referenceOf(Long notificationId) {
-        return notificationId == null ? null : jdbc.sql("SELECT reference FROM notification WHERE id = ?")
-                .param(notificationId).query(String.class).optional().orElse(null);
-    }
-
-    private Optional<Match> sent(String messageId) {
-        return jdbc.sql("SELECT id, purpose, message_id, notification_id, bounced_at, recipient FROM outbox_mail WHERE message_id = ?")
-                .param(messageId)
-                .query((rs, n) -> new Match(rs.getLong("id"), Outbox.Purpose.valueOf(rs.getString("purpose")),
-                        rs.getString("message_id"), (Long) rs.getObject("notification_id", Long.class),
-                        rs.getObject("bounced_at", OffsetDateTime.class), addresses(cipher.decryptValue(
-                                rs.getBytes("recipient"), StorageCipher.associatedData("outbox_mail",
-                                        rs.getString("message_id"), "recipient")))))
-                .optional();
-    }
-
-    /** The addresses of an outbox mail's recipient column (one, or several separated by commas), lower-cased. */
-    private static List<String> addresses(String recipients) {
-        if (recipients == null) {
-            return List.of();
-        }
-        return java.util.Arrays.stream(recipients.split(",")).map(a -> a.trim().toLowerCase(Locale.ROOT)).toList();
     }
 
     /** A delivery status notification: {@code multipart/report}, of the delivery-status kind or of none given. */

@@ -79,8 +79,10 @@ class SealPersonalDataMigrationTest {
         Outbox outbox = new Outbox(jdbc, blobs, cipher, clock);
         assertThat(outbox.lastError(9)).isEqualTo("old error");
         assertThat(outbox.countSince(Outbox.Purpose.REJECTION, "old-sender@demo-council.test", now.minusHours(1))).isEqualTo(1);
-        assertThat(outbox.due(10)).singleElement()
-                .satisfies(mail -> assertThat(mail.recipient()).isEqualTo("old-sender@demo-council.test"));
+        assertThat(outbox.claimNext()).hasValueSatisfying(mail -> {
+            assertThat(mail.id()).isEqualTo(9);
+            assertThat(mail.recipient()).isEqualTo("old-sender@demo-council.test");
+        });
 
         for (String table : List.of("stored_message", "notification", "notification_event", "quarantine", "outbox_mail")) {
             for (Map<String, Object> row : jdbc.sql("SELECT * FROM " + table).query().listOfRows()) {
