@@ -2,8 +2,6 @@ package scot.sirgateway.deadline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -17,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 
 import jakarta.mail.Message;
-import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 
 import org.awaitility.Awaitility;
@@ -122,21 +119,14 @@ class FourMonthsAfterNotificationTest extends GatewayClient {
         clock.set(at(2027, 4, 27, 10, 0));
         String reviewId = TestMessages.newMessageId("demo-council.test");
         // signed like the notification: an unsigned review would wait for an operator, the clock running on
-        MimeBodyPart reviewText = new MimeBodyPart();
-        reviewText.setText("Please find our review below.\r\n\r\n"
+        mail.send(COUNCIL, INTAKE, TestSmime.signedMail(COUNCIL, TestSmime.demoCouncil(), "Please find our review below.\r\n\r\n"
                 + "Review type: Part One: Case Review\r\n"
                 + "Reviewer name: Reviewer Four Months\r\n"
                 + "Reviewer role: Senior Practitioner\r\n"
                 + "Signed off by: Signoff Four Months\r\n"
                 + "Sign-off role: Head of Service\r\n"
-                + "Sign-off date: 26/04/2027\r\n", "UTF-8");
-        MimeMessage reviewMail = new MimeMessage(null, new ByteArrayInputStream(
-                TestSmime.mail(COUNCIL, TestSmime.signDetached(reviewText, TestSmime.demoCouncil()))));
-        reviewMail.setHeader("Message-ID", reviewId);
-        reviewMail.setSubject("Re: [" + reference + "] Serious incident notification received");
-        ByteArrayOutputStream reviewRaw = new ByteArrayOutputStream();
-        reviewMail.writeTo(reviewRaw);
-        mail.send(COUNCIL, INTAKE, reviewRaw.toByteArray());
+                + "Sign-off date: 26/04/2027\r\n", Map.of("Message-ID", reviewId,
+                "Subject", "Re: [" + reference + "] Serious incident notification received")));
         MimeMessage reviewAck = awaitReceived(COUNCIL, m -> messageIdOf(m).equals("<" + reference + ".r1.ack@sir-gateway.test>"));
         assertThat(reviewAck.getSubject()).contains("[" + reference + "]");
         var review = Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
@@ -239,16 +229,7 @@ class FourMonthsAfterNotificationTest extends GatewayClient {
         form.put("notifier_email", NOTIFIER);
         form.put("incident_date", "06/01/2027");
         form.put("aware_date", "2027-01-07");
-        StringBuilder text = new StringBuilder();
-        form.forEach((k, v) -> text.append(k).append(": ").append(v).append("\r\n"));
-        MimeBodyPart content = new MimeBodyPart();
-        content.setText(text.toString(), "UTF-8");
-        MimeMessage message = new MimeMessage(null, new ByteArrayInputStream(
-                TestSmime.mail(COUNCIL, TestSmime.signDetached(content, TestSmime.demoCouncil()))));
-        message.setHeader("Message-ID", messageId);
-        ByteArrayOutputStream raw = new ByteArrayOutputStream();
-        message.writeTo(raw);
-        return raw.toByteArray();
+        return ReminderFixtures.signedNotification(COUNCIL, messageId, form);
     }
 
     private HttpResponse<String> postAs(String user, String password, String path, String body) throws Exception {

@@ -1,15 +1,10 @@
 package scot.sirgateway.deadline;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-
-import jakarta.mail.internet.MimeBodyPart;
-import jakarta.mail.internet.MimeMessage;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -31,14 +26,7 @@ final class ReminderFixtures {
     static byte[] signedNotification(String sender, String messageId, Map<String, String> form) throws Exception {
         StringBuilder text = new StringBuilder();
         form.forEach((k, v) -> text.append(k).append(": ").append(v).append("\r\n"));
-        MimeBodyPart content = new MimeBodyPart();
-        content.setText(text.toString(), "UTF-8");
-        byte[] signed = TestSmime.mail(sender, TestSmime.signDetached(content, TestSmime.demoCouncil()));
-        MimeMessage message = new MimeMessage(null, new ByteArrayInputStream(signed));
-        message.setHeader("Message-ID", messageId);
-        ByteArrayOutputStream raw = new ByteArrayOutputStream();
-        message.writeTo(raw);
-        return raw.toByteArray();
+        return TestSmime.signedMail(sender, TestSmime.demoCouncil(), text.toString(), Map.of("Message-ID", messageId));
     }
 
     /** A notification written straight to the table (no mail, no events): only its clocks matter. */

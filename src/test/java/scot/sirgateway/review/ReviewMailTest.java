@@ -191,16 +191,9 @@ class ReviewMailTest extends GatewayTest {
         Instant now = Instant.now();
         TestSmime.Signer signer = TestSmime.issue(other, now.minus(Duration.ofDays(1)), now.plus(Duration.ofDays(30)),
                 KeyPurposeId.id_kp_emailProtection);
-        MimeBodyPart review = new MimeBodyPart();
-        review.setText("Review type: Initial analysis review\r\nReviewer: Someone Else\r\n", "UTF-8");
-        MimeMessage message = new MimeMessage(null, new java.io.ByteArrayInputStream(
-                TestSmime.mail(other, TestSmime.signDetached(review, signer))));
         String otherId = TestMessages.newMessageId("second-council.test");
-        message.setHeader("Message-ID", otherId);
-        message.setSubject("[" + reference + "] review");
-        java.io.ByteArrayOutputStream raw = new java.io.ByteArrayOutputStream();
-        message.writeTo(raw);
-        mail.send(other, INTAKE, raw.toByteArray());
+        mail.send(other, INTAKE, TestSmime.signedMail(other, signer, "Review type: Initial analysis review\r\n"
+                + "Reviewer: Someone Else\r\n", Map.of("Message-ID", otherId, "Subject", "[" + reference + "] review")));
 
         Map<String, Object> foreign = awaitQuarantine(otherId);
         assertThat(foreign.get("reason_code")).isEqualTo("REFERENCE_OF_OTHER_COUNCIL");

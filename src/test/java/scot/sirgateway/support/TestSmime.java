@@ -162,6 +162,23 @@ public final class TestSmime {
         return out.toByteArray();
     }
 
+    /**
+     * A mail from {@code from} whose text body is signed (detached) by {@code signer}, with these headers
+     * set on the outer message (Message-ID, Subject, In-Reply-To, ...): the bytes to send.
+     */
+    public static byte[] signedMail(String from, Signer signer, String text, java.util.Map<String, String> headers)
+            throws Exception {
+        MimeBodyPart content = new MimeBodyPart();
+        content.setText(text, "UTF-8");
+        MimeMessage message = new MimeMessage(null, new java.io.ByteArrayInputStream(mail(from, signDetached(content, signer))));
+        for (java.util.Map.Entry<String, String> header : headers.entrySet()) {
+            message.setHeader(header.getKey(), header.getValue());
+        }
+        ByteArrayOutputStream raw = new ByteArrayOutputStream();
+        message.writeTo(raw);
+        return raw.toByteArray();
+    }
+
     public static X509Certificate certificate(String file) throws Exception {
         try (InputStream in = Files.newInputStream(Path.of(file))) {
             return (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(in);

@@ -2,13 +2,8 @@ package scot.sirgateway.thread;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.time.Duration;
 import java.util.Map;
-
-import jakarta.mail.internet.MimeBodyPart;
-import jakarta.mail.internet.MimeMessage;
 
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
@@ -139,14 +134,8 @@ class DeliveryReportsTest extends GatewayTest {
         String messageId = TestMessages.newMessageId("demo-council.test");
         StringBuilder form = new StringBuilder();
         TestMessages.completeForm(marker).forEach((k, v) -> form.append(k).append(": ").append(v).append("\r\n"));
-        MimeBodyPart content = new MimeBodyPart();
-        content.setText(form.toString(), "UTF-8");
-        MimeMessage message = new MimeMessage(null, new ByteArrayInputStream(
-                TestSmime.mail(sender, TestSmime.signDetached(content, TestSmime.demoCouncil()))));
-        message.setHeader("Message-ID", messageId);
-        ByteArrayOutputStream raw = new ByteArrayOutputStream();
-        message.writeTo(raw);
-        mail.send(sender, INTAKE, raw.toByteArray());
+        mail.send(sender, INTAKE, TestSmime.signedMail(sender, TestSmime.demoCouncil(), form.toString(),
+                Map.of("Message-ID", messageId)));
         String reference = awaitReference(messageId);
         Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
                 .until(() -> api("/api/notifications/" + reference).get("status").asString().equals("FORWARDED"));

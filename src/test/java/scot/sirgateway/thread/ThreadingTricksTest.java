@@ -6,9 +6,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 
-import jakarta.mail.internet.MimeBodyPart;
-import jakarta.mail.internet.MimeMessage;
-
 import org.awaitility.Awaitility;
 import org.bouncycastle.asn1.x509.KeyPurposeId;
 import org.junit.jupiter.api.Test;
@@ -56,17 +53,10 @@ class ThreadingTricksTest extends GatewayTest {
         Instant now = Instant.now();
         TestSmime.Signer signer = TestSmime.issue(other, now.minus(Duration.ofDays(1)), now.plus(Duration.ofDays(30)),
                 KeyPurposeId.id_kp_emailProtection);
-        MimeBodyPart body = new MimeBodyPart();
-        body.setText("Review type: Initial analysis review\r\nReviewer: Someone Else\r\n", "UTF-8");
-        MimeMessage message = new MimeMessage(null, new java.io.ByteArrayInputStream(
-                TestSmime.mail(other, TestSmime.signDetached(body, signer))));
         String messageId = TestMessages.newMessageId("second-council.test");
-        message.setHeader("Message-ID", messageId);
-        message.setHeader("In-Reply-To", "<" + reference + ".ack@sir-gateway.test>");
-        message.setSubject("Re: our review");
-        java.io.ByteArrayOutputStream raw = new java.io.ByteArrayOutputStream();
-        message.writeTo(raw);
-        mail.send(other, INTAKE, raw.toByteArray());
+        mail.send(other, INTAKE, TestSmime.signedMail(other, signer, "Review type: Initial analysis review\r\n"
+                + "Reviewer: Someone Else\r\n", Map.of("Message-ID", messageId, "In-Reply-To",
+                "<" + reference + ".ack@sir-gateway.test>", "Subject", "Re: our review")));
 
         Map<String, Object> quarantined = awaitQuarantine(messageId);
         assertThat(quarantined.get("reason_code")).isEqualTo("REFERENCE_OF_OTHER_COUNCIL");
