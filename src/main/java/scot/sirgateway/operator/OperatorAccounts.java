@@ -128,6 +128,11 @@ public class OperatorAccounts implements UserDetailsService {
         log.info("first admin account '{}' created{}", admin.username(), admin.serviceAccount() ? " (service account)" : "");
     }
 
+    /** A service account (HTTP Basic, no console) with this role and no address: a program's account. */
+    public void create(String username, String password, Role role) {
+        insert(username, password, role, null, null, true);
+    }
+
     private void insert(String username, String password, Role role, String email, String council, boolean service) {
         jdbc.sql("INSERT INTO operator_account (username, password_hash, role, enabled, created_at, email, council, "
                         + "service_account) VALUES (?, ?, ?, TRUE, ?, ?, ?, ?)")
