@@ -51,7 +51,14 @@ class EmbeddedModeTest {
     @Test
     void demoAdminPasswordShouldBePrinted(@TempDir Path data, CapturedOutput output) throws IOException {
         try (ConfigurableApplicationContext context = start(embedded(data, freePort(), freePort()))) {
-            assertThat(output.getAll()).contains("sign in as admin / admin-demo-only");
+            assertThat(output.getAll()).contains("sign in as admin / admin-demo-only")
+                    .contains("/sign-in   console-demo / console-demo-only, then the code mailed to console@sir-gateway.test")
+                    .contains("council-demo / council-demo-only, then the code mailed to cjsw@demo-council.test");
+            // the demo's people exist, with their addresses in the embedded mailboxes; the admin is a program's
+            var accounts = context.getBean(scot.sirgateway.operator.OperatorAccounts.class);
+            assertThat(accounts.find("council-demo").orElseThrow().council()).isEqualTo("Demo Council");
+            assertThat(accounts.find("console-demo").orElseThrow().serviceAccount()).isFalse();
+            assertThat(accounts.find("admin").orElseThrow().serviceAccount()).isTrue();
         }
     }
 
