@@ -203,7 +203,8 @@ public class SecurityConfiguration {
         } else {
             problem(response, HttpStatus.FORBIDDEN, page && !SecondFactor.waitingForCode(authentication)
                     && request.getSession(false) == null
-                    ? "A service account has no console: people sign in through the sign-in page (/sign-in)."
+                    ? "These pages are for people signed in through the sign-in page (/sign-in): a service account "
+                            + "or an API token has none."
                     : "Your account may not do this.");
         }
     }
@@ -213,7 +214,8 @@ public class SecurityConfiguration {
         response.setStatus(status.value());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         if (status == HttpStatus.UNAUTHORIZED) {
-            response.setHeader("WWW-Authenticate", "Basic realm=\"SIR Gateway\"");
+            response.setHeader("WWW-Authenticate", detail.contains("API token") && !detail.startsWith("Sign in")
+                    ? "Bearer realm=\"SIR Gateway\", error=\"invalid_token\"" : "Basic realm=\"SIR Gateway\"");
         }
         response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"" + status.getReasonPhrase()
                 + "\",\"status\":" + status.value() + ",\"detail\":\"" + detail + "\"}");

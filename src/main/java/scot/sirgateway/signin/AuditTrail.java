@@ -44,6 +44,15 @@ public class AuditTrail {
                 .list();
     }
 
+    /** The newest events of everyone, newest first. */
+    public List<Event> recent(int limit) {
+        return jdbc.sql("SELECT at, actor, action, detail FROM audit_event ORDER BY id DESC LIMIT ?")
+                .param(limit)
+                .query((rs, n) -> new Event(rs.getObject("at", OffsetDateTime.class), rs.getString("actor"),
+                        rs.getString("action"), rs.getString("detail")))
+                .list();
+    }
+
     private static String cut(String text, int max) {
         return text.length() > max ? text.substring(0, max) : text;
     }

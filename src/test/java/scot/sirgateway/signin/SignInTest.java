@@ -203,6 +203,9 @@ class SignInTest extends GatewayTest {
         assertThat(browser.get("/signed-out").body()).contains("You have signed out");
         assertThat(browser.get("/").headers().firstValue("Location").orElse("")).endsWith("/sign-in");
         assertThat(actions(person.username)).contains("SIGN_OUT");
+        // admins read the trail on the API
+        assertThat(api("/api/admin/audit?actor=" + person.username).toString()).contains("SIGN_IN").contains("SIGN_OUT")
+                .doesNotContain(PASSWORD).doesNotContain(person.email);
     }
 
     @Test
