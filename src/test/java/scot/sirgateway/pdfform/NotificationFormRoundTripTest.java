@@ -144,6 +144,14 @@ class NotificationFormRoundTripTest extends GatewayTest {
                     .isEqualTo(key.equals("local_authority") ? "SENDER" : "FORM_FIELD");
             assertThat(field.get("confidence").asDouble()).as("confidence of " + key).isEqualTo(1.0);
         }
+
+        // the acknowledgement names every field received as the form labels it, and no value
+        String acknowledgement = textOf(awaitReceived(SENDER, 1).get(0));
+        for (Field field : FormDefinition.notification().fields()) {
+            assertThat(acknowledgement).contains("- " + field.label() + " (" + field.key() + ")");
+        }
+        assertThat(acknowledgement).contains("All required fields were received")
+                .doesNotContain("Notifier pdf-round-trip").doesNotContain("REF-pdf-round-trip");
     }
 
     private byte[] download() throws IOException, InterruptedException {
