@@ -17,6 +17,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.web.util.HtmlUtils;
@@ -78,8 +81,15 @@ class NotificationFormRoundTripTest extends GatewayTest {
     void aFormFilledInByPdftkShouldComeBackFieldByField(@TempDir Path folder) throws Exception {
         assertThat(filledIn().keySet()).as("the test fills every field of the definition")
                 .containsExactlyElementsOf(FormDefinition.notification().fields().stream().map(Field::key).toList());
+        byte[] downloaded = download();
+        assertThat(download()).as("drawn once, served the same every time").isEqualTo(downloaded);
+        try (PDDocument document = Loader.loadPDF(downloaded)) {
+            // where to send it, and how to reach the team, from the gateway's own settings
+            assertThat(new PDFTextStripper().getText(document).replaceAll("\\s+", " "))
+                    .contains("email it as an attachment to " + INTAKE).contains("sir-team@sir-gateway.test");
+        }
         Path form = folder.resolve("form.pdf");
-        Files.write(form, download());
+        Files.write(form, downloaded);
 
         Map<String, List<String>> dumped = dumpedFields(form);
         assertThat(dumped.keySet()).containsExactlyElementsOf(filledIn().keySet());
