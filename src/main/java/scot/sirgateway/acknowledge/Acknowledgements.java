@@ -27,11 +27,10 @@ import scot.sirgateway.smime.SmimeSigner;
 
 /**
  * Queues the acknowledgement of a new notification, to its From address (never Reply-To), with the
- * reference in the subject and the names of the fields received and missing, by the form definition's labels
- * ({@link FieldNames}). Values are named only
- * when the acknowledgement is encrypted to the verified signer's certificate. Runs inside the
- * registering transaction; the reply rules may suppress it, and the hourly limits on unverified
- * senders hold it back, which the timeline records.
+ * reference in the subject and the names of the fields received and missing, by the form definition's
+ * labels ({@link FieldNames}). Values are named only when the acknowledgement is encrypted to the
+ * verified signer's certificate. Runs inside the registering transaction; the reply rules may
+ * suppress it, and the hourly limits on unverified senders hold it back, which the timeline records.
  */
 @Component
 public class Acknowledgements {
