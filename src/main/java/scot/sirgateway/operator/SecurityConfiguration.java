@@ -63,8 +63,9 @@ public class SecurityConfiguration {
         AuthenticationEntryPoint apiEntryPoint = (request, response, e) -> problem(response, HttpStatus.UNAUTHORIZED,
                 e instanceof CouncilTokenFilter.TokenRefused
                         ? "This council API token is unknown or was revoked: ask the SIR Gateway team for a new one."
-                        : basic(request) ? "HTTP Basic is only for service accounts: a person signs in through the "
-                                + "console's sign-in page (/sign-in) with a password and a code mailed to them."
+                        : basic(request) ? "HTTP Basic is only for service accounts: check the service account's "
+                                + "username and password. A person signs in through the sign-in page (/sign-in) "
+                                + "with a password and a code mailed to them."
                         : SIGN_IN_AGAIN);
         http.authorizeHttpRequests(requests -> requests
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/error").permitAll()
