@@ -45,6 +45,9 @@ class SignInTest extends GatewayTest {
         assertThat(browser.get("/api/notifications").statusCode()).isEqualTo(403);
 
         String code = Browser.awaitCode(mail, person.email, before);
+        assertThat(browser.get("/sign-in/code").body()).contains("autocomplete=\"one-time-code\"")
+                .contains("inputmode=\"numeric\"").contains("Use a recovery code").contains("Send a new code")
+                .contains("aria-describedby=\"code-hint\"");
         MimeMessage codeMail = Browser.codeMails(mail, person.email).get(before);
         assertThat(codeMail.getHeader("Auto-Submitted")[0]).isEqualTo("auto-generated");
         assertThat(codeMail.getHeader("To")[0]).contains(person.email);
@@ -231,7 +234,10 @@ class SignInTest extends GatewayTest {
         assertThat(blank.headers().firstValue("Location").orElse("")).endsWith("/sign-in?error=username");
         HttpResponse<String> page = browser.get("/sign-in?error=username");
         assertThat(page.body()).contains("<title>Error: Sign in").contains("Enter your username")
-                .contains("href=\"#username\"").contains("for=\"username\"").contains("for=\"password\"");
+                .contains("href=\"#username\"").contains("for=\"username\"").contains("for=\"password\"")
+                .contains("aria-describedby=\"username-error\"").contains("govuk-input--error");
+        assertThat(browser.get("/sign-in").body()).doesNotContain("aria-describedby").doesNotContain("Error:")
+                .contains("govuk-input").contains("govuk-button").contains("autocomplete=\"current-password\"");
         HttpResponse<String> wrong = browser.password("signin-nobody-at-all", "whatever-it-is");
         assertThat(wrong.headers().firstValue("Location").orElse("")).endsWith("/sign-in?error=credentials");
         assertThat(browser.get("/sign-in/code").headers().firstValue("Location").orElse("")).endsWith("/sign-in");
