@@ -175,7 +175,9 @@ class SignInTest extends GatewayTest {
 
         // the token is a council caller: past authentication, refused the operators' API
         assertThat(bearer("/api/notifications", secret).statusCode()).isEqualTo(403);
-        assertThat(bearer("/api/quarantine", secret).statusCode()).isEqualTo(403);
+        HttpResponse<String> asCouncil = bearer("/api/quarantine", secret);
+        assertThat(asCouncil.statusCode()).isEqualTo(403);
+        assertThat(asCouncil.headers().firstValue("Set-Cookie")).as("a token call makes no session").isEmpty();
         assertThat(count("SELECT COUNT(*) FROM council_api_token WHERE id = ? AND last_used_at IS NOT NULL", id))
                 .isEqualTo(1);
 
