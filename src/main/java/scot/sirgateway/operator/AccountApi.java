@@ -77,6 +77,15 @@ class AccountApi {
         return json(accounts.find(username).orElseThrow());
     }
 
+    /** New recovery codes for a person (the old ones void), answered once; 404 no such account, 400 a service account. */
+    @PostMapping("/{username}/recovery-codes")
+    Map<String, Object> recoveryCodes(@PathVariable String username, Principal admin) {
+        List<String> codes = accounts.newRecoveryCodes(username, admin.getName());
+        Map<String, Object> json = json(accounts.find(username).orElseThrow());
+        json.put("recovery_codes", codes);
+        return json;
+    }
+
     private static Map<String, Object> json(OperatorAccounts.Account account) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("username", account.username());

@@ -196,6 +196,23 @@ public class OperatorAccounts implements UserDetailsService {
         return new Created(find(username).orElseThrow(), generated, codes);
     }
 
+    /**
+     * New recovery codes for a person's account, the old ones void: for a person who has used or lost theirs,
+     * and for a first admin made from configuration (it had nobody to show them to). Answered once.
+     * NoSuchElementException when there is no such account, IllegalArgumentException for a service account.
+     */
+    @Transactional
+    public List<String> newRecoveryCodes(String username, String admin) {
+        Account account = find(username).orElseThrow(() -> new NoSuchElementException("there is no account named " + username));
+        if (account.serviceAccount()) {
+            throw new IllegalArgumentException(username + " is a service account: it signs in with HTTP Basic only "
+                    + "and has no recovery codes");
+        }
+        List<String> codes = recoveryCodes.issue(username);
+        audit.record(admin, "RECOVERY_CODES_ISSUED", "new recovery codes for " + username);
+        return codes;
+    }
+
     /** Every account, by username. */
     public List<Account> list() {
         return jdbc.sql("SELECT username, role, email, council, enabled, locked_at, service_account FROM operator_account ORDER BY username")

@@ -119,6 +119,18 @@ class SignInTest extends GatewayTest {
         assertThat(again.get("/").headers().firstValue("Location").orElse("")).endsWith("/sign-in/code");
         assertThat(count("SELECT COUNT(*) FROM recovery_code WHERE username = ? AND used_at IS NULL", person.username))
                 .isEqualTo(9);
+
+        // an admin issues new codes: the old ones are void, the new ones work
+        HttpResponse<String> renewed = post("/api/admin/accounts/" + person.username + "/recovery-codes", "{}");
+        assertThat(renewed.statusCode()).as(renewed.body()).isEqualTo(200);
+        String fresh = json.readTree(renewed.body()).get("recovery_codes").get(0).asString();
+        Browser third = new Browser(port);
+        third.password(person.username, PASSWORD);
+        assertThat(third.post("/sign-in/recovery", "/sign-in/recovery", Map.of("recovery_code", person.recoveryCodes.get(5)))
+                .statusCode()).as("an old code").isEqualTo(200);
+        assertThat(third.post("/sign-in/recovery", "/sign-in/recovery", Map.of("recovery_code", fresh.toUpperCase()))
+                .headers().firstValue("Location").orElse("")).endsWith("/");
+        assertThat(post("/api/admin/accounts/operator/recovery-codes", "{}").statusCode()).isEqualTo(400);
     }
 
     @Test
