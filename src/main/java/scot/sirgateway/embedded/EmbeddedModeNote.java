@@ -47,7 +47,7 @@ class EmbeddedModeNote {
             String password = demoPassword("gateway.demo.accounts[" + i + "].password") ? account.password()
                     : "(the password you set)";
             note.append("  ").append(String.format("%-17s", account.description() == null ? account.role()
-                            : account.description().replaceFirst("^the ", ""))).append(" http://localhost:").append(port)
+                            : account.description())).append(" http://localhost:").append(port)
                     .append("/sign-in   ").append(account.username()).append(" / ").append(password)
                     .append(", then the code mailed to ").append(account.email()).append('\n');
         }
