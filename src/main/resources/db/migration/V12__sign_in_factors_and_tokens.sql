@@ -2,6 +2,10 @@
 -- programs of the inspectorate use service accounts (HTTP Basic, no console); councils' programs use API
 -- tokens. Codes, recovery codes and tokens are stored hashed, never themselves.
 ALTER TABLE operator_account ADD COLUMN service_account BOOLEAN DEFAULT FALSE NOT NULL;
+-- an account made before this without an address can receive no code: it stays what it could be used as,
+-- a program's account by HTTP Basic (the first admin of an existing gateway among them), so no gateway is
+-- locked out by the upgrade; an admin makes people's accounts for those who use the console
+UPDATE operator_account SET service_account = TRUE WHERE email IS NULL AND role <> 'COUNCIL';
 
 -- the one live code of an account: a newer one replaces it, a used one is deleted
 CREATE TABLE sign_in_code (
