@@ -74,7 +74,7 @@ public class Acknowledgements {
             timeline.append(notificationId, "ACKNOWLEDGEMENT_SUPPRESSED", suppressed.get());
             return;
         }
-        if (!submission.signatureVerified()) {
+        if (!submission.senderVerified()) {
             Optional<String> heldBack = unverified.reasonToHoldBack(notificationId, submission);
             if (heldBack.isPresent()) {
                 timeline.append(notificationId, "ACKNOWLEDGEMENT_HELD_BACK", heldBack.get());
