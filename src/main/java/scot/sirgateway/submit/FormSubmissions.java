@@ -63,6 +63,8 @@ import scot.sirgateway.storage.StoredMessages;
  *
  * <p>With an {@code Idempotency-Key}, the first post's answer is kept ({@link IdempotencyKeys}) and a retry with
  * the same content gets it again; another content under the same key is an {@link IdempotencyConflictException}.
+ * Call it outside a transaction: the key's row and the stored message must be committed on their own (on
+ * PostgreSQL a refused insert of a taken key would spoil a surrounding transaction).
  */
 @Service
 public final class FormSubmissions {
