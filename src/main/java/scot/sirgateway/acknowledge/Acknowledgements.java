@@ -69,6 +69,11 @@ public class Acknowledgements {
     }
 
     public void queue(long notificationId, String reference, Submission submission) {
+        if (submission.formPost() && submission.senderAddress() == null) {
+            timeline.append(notificationId, "ACKNOWLEDGEMENT_SUPPRESSED", "no address to acknowledge to: the post came "
+                    + "with an API token and its notifier_email is not at the council's registered domains");
+            return;
+        }
         Optional<String> suppressed = rules.reasonNotToReply(submission.headers(), submission.senderAddress());
         if (suppressed.isPresent()) {
             timeline.append(notificationId, "ACKNOWLEDGEMENT_SUPPRESSED", suppressed.get());

@@ -121,6 +121,39 @@ class CouncilApiTest extends GatewayTest {
     }
 
     @Test
+    void postBySignedInCouncilUserShouldBeAcknowledgedToTheAccountsOwnAddress() throws Exception {
+        String account = "submit-user-" + UUID.randomUUID().toString().substring(0, 8);
+        String address = account + "@demo-council.test";
+        assertThat(post("/api/admin/accounts", "{\"username\":\"" + account + "\",\"role\":\"COUNCIL\",\"council\":\""
+                + DEMO + "\",\"email\":\"" + address + "\"}").statusCode()).isEqualTo(201);
+        String notifier = "submit-user-notifier@demo-council.test";
+        MockHttpServletResponse response = call(MockMvcRequestBuilders.post("/api/notifications")
+                .contentType(MediaType.APPLICATION_JSON).content(json.writeValueAsString(form("api-user", notifier))),
+                DEMO, account);
+        assertThat(response.getStatus()).as(response.getContentAsString()).isEqualTo(201);
+        String reference = json.readTree(response.getContentAsString()).get("reference").asString();
+        assertThat(json.readTree(response.getContentAsString()).get("acknowledgement").asString()).contains(address);
+
+        awaitReceived(address, m -> subject(m).contains(reference));
+        assertThat(awaitOutboxDone(reference, "ACKNOWLEDGEMENT")).isEqualTo(1);
+        assertThat(mail.received(notifier)).isEmpty();
+        assertThat(api("/api/notifications/" + reference).get("timeline").toString())
+                .contains("submitted through the API by " + account);
+
+        // a multipart review with its document, acknowledged to the account too
+        Map<String, Object> review = review();
+        byte[] document = Base64.getDecoder().decode((String) review.remove("document"));
+        review.remove("document_name");
+        MockHttpServletResponse reviewed = call(MockMvcRequestBuilders.multipart("/api/notifications/" + reference + "/reviews")
+                .file(new MockMultipartFile("review", "", "application/json",
+                        json.writeValueAsString(review).getBytes(StandardCharsets.UTF_8)))
+                .file(new MockMultipartFile("document", "iar.pdf", "application/pdf", document)), DEMO, account);
+        assertThat(reviewed.getStatus()).as(reviewed.getContentAsString()).isEqualTo(201);
+        assertThat(reviewStatus(reference)).isEqualTo("REVIEW_RECEIVED");
+        awaitReceived(address, m -> subject(m).contains(reference) && subject(m).contains("Review received"));
+    }
+
+    @Test
     void multipartPostShouldReadItsPdfAndWordDocumentsThroughTheExtractStage() throws Exception {
         Map<String, Object> form = form("api-multipart", "submit-multipart@demo-council.test");
         form.remove("offender_initials");
