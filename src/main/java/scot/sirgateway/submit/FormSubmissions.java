@@ -344,7 +344,8 @@ public final class FormSubmissions {
             throw new IllegalArgumentException("a form post needs a signed-in council account or a council API token");
         }
         return councils.byName(who.council()).filter(c -> c.name().equals(who.council()))
-                .orElseThrow(() -> new IllegalStateException("the caller's council is not in the registry"));
+                .orElseThrow(() -> new IllegalArgumentException("The council of this account or token is not in the "
+                        + "gateway's council registry: ask the SIR Gateway team"));
     }
 
     private LocalDate today() {

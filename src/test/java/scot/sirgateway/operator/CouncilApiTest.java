@@ -217,6 +217,24 @@ class CouncilApiTest extends GatewayTest {
         assertThat(refused.get("field").asString()).isEqualTo("documents");
         assertThat(refused.get("message").asString()).contains("report.pdf").contains("PDF, Word");
 
+        // a zip that is not a Word or OpenDocument file, and HTML named .txt: refused alike
+        java.io.ByteArrayOutputStream zip = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.ZipOutputStream out = new java.util.zip.ZipOutputStream(zip)) {
+            out.putNextEntry(new java.util.zip.ZipEntry("run.sh"));
+            out.write("echo hello".getBytes(StandardCharsets.UTF_8));
+            out.closeEntry();
+        }
+        byte[] html = "<!DOCTYPE html><html><body><script>alert(1)</script></body></html>".getBytes(StandardCharsets.UTF_8);
+        for (MockMultipartFile disallowed : List.of(new MockMultipartFile("documents", "notes.docx", "application/octet-stream",
+                zip.toByteArray()), new MockMultipartFile("documents", "notes.txt", "text/plain", html))) {
+            MockHttpServletResponse refusedToo = call(MockMvcRequestBuilders.multipart("/api/notifications")
+                    .file(new MockMultipartFile("notification", "", "application/json",
+                            json.writeValueAsString(form("api-zip", "submit-elf@demo-council.test")).getBytes(StandardCharsets.UTF_8)))
+                    .file(disallowed), DEMO, "token:10");
+            assertThat(refusedToo.getStatus()).as(disallowed.getOriginalFilename()).isEqualTo(422);
+            assertThat(refusedToo.getContentAsString()).contains(disallowed.getOriginalFilename() + " must be a PDF");
+        }
+
         // over gateway.forms.max-document-bytes (150000 in the tests)
         byte[] large = TestPdfs.flattened(List.of("Agencies involved: large"));
         byte[] padded = new byte[160_000];
@@ -229,6 +247,24 @@ class CouncilApiTest extends GatewayTest {
         assertThat(tooLarge.getContentAsString()).contains("smaller than");
 
         assertThat(count("SELECT COUNT(*) FROM stored_message")).isEqualTo(stored);
+    }
+
+    @Test
+    void postStoppedByAStageShouldBeKeptInTheQuarantineAndAnsweredWithItsReason() throws Exception {
+        // a PDF the gateway has no password for: allowed by its type, stopped by the extract stage
+        byte[] locked = TestPdfs.form(Map.of("agencies_involved", "Police"), TestPdfs.Protection.AES_128, "secret-api");
+        long quarantined = count("SELECT COUNT(*) FROM stored_message WHERE source = 'FORM' AND state = 'QUARANTINED'");
+        MockHttpServletResponse response = call(MockMvcRequestBuilders.multipart("/api/notifications")
+                .file(new MockMultipartFile("notification", "", "application/json",
+                        json.writeValueAsString(form("api-locked", "submit-locked@demo-council.test")).getBytes(StandardCharsets.UTF_8)))
+                .file(new MockMultipartFile("documents", "locked.pdf", "application/pdf", locked)), DEMO, "token:15");
+
+        assertThat(response.getStatus()).as(response.getContentAsString()).isEqualTo(422);
+        JsonNode problem = json.readTree(response.getContentAsString());
+        assertThat(problem.get("reason_code").asString()).isEqualTo("PDF_PASSWORD_REQUIRED");
+        assertThat(problem.get("detail").asString()).contains("quarantine");
+        assertThat(count("SELECT COUNT(*) FROM stored_message WHERE source = 'FORM' AND state = 'QUARANTINED'"))
+                .isEqualTo(quarantined + 1);
     }
 
     @Test
