@@ -25,11 +25,14 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.mock.web.MockHttpSession;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextImpl;
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
+import org.springframework.security.web.csrf.DefaultCsrfToken;
+import org.springframework.security.web.csrf.HttpSessionCsrfTokenRepository;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.AbstractMockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
@@ -53,8 +56,8 @@ import tools.jackson.databind.JsonNode;
  *
  * <p>A council caller is, until the sign-in part lands, authenticated in the test only: MockMvc on the gateway's
  * own web context and security filter chain, with a security context holding the authorities the sign-in gives
- * ({@code ROLE_COUNCIL}, {@code COUNCIL_OF:<council>}) and a bearer header, so that the call is a program's call
- * (no session, no CSRF token) as a council's API token makes it.
+ * ({@code ROLE_COUNCIL}, {@code COUNCIL_OF:<council>}) in a session with its CSRF token, as a signed-in council
+ * user's browser calls. A council API token reaches the same controllers with the same authorities.
  */
 class CouncilApiTest extends GatewayTest {
 
@@ -193,6 +196,18 @@ class CouncilApiTest extends GatewayTest {
         assertThat(problem.get("errors").findValuesAsString("field"))
                 .containsExactlyInAnyOrder("description", "incident_date", "notifier_email", "incident_type", "shoe_size");
         assertThat(problem.get("errors").toString()).contains("Enter ").contains("real date");
+        assertThat(count("SELECT COUNT(*) FROM stored_message")).isEqualTo(stored);
+    }
+
+    @Test
+    void postInASessionWithoutItsCsrfTokenShouldBeRefusedWithNothingKept() throws Exception {
+        long stored = count("SELECT COUNT(*) FROM stored_message");
+        MockHttpServletResponse response = mvc.perform(MockMvcRequestBuilders.post("/api/notifications")
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(json.writeValueAsString(form("api-csrf", "submit-csrf@demo-council.test")))
+                .with(asCouncil(DEMO, "council-user-csrf", false))).andReturn().getResponse();
+        assertThat(response.getStatus()).isEqualTo(403);
+        assertThat(response.getContentAsString()).contains("CSRF");
         assertThat(count("SELECT COUNT(*) FROM stored_message")).isEqualTo(stored);
     }
 
@@ -437,13 +452,36 @@ class CouncilApiTest extends GatewayTest {
         return mvc.perform(request.with(asCouncil(council, name))).andReturn().getResponse();
     }
 
+    private static final String CSRF = "council-api-test-csrf-token";
+
+    /**
+     * A council caller as the sign-in leaves it: a security context with {@code ROLE_COUNCIL} and
+     * {@code COUNCIL_OF:<council>} (through the request attribute the security filter chain reads it from) in a
+     * session with its CSRF token, sent as a browser sends it (masked, in the {@code X-CSRF-TOKEN} header).
+     */
     private static RequestPostProcessor asCouncil(String council, String name) {
+        return asCouncil(council, name, true);
+    }
+
+    private static RequestPostProcessor asCouncil(String council, String name, boolean csrf) {
         return request -> {
             var authentication = UsernamePasswordAuthenticationToken.authenticated(name, null, List.of(
                     new SimpleGrantedAuthority("ROLE_COUNCIL"), new SimpleGrantedAuthority("COUNCIL_OF:" + council)));
             request.setAttribute(RequestAttributeSecurityContextRepository.DEFAULT_REQUEST_ATTR_NAME,
                     new SecurityContextImpl(authentication));
-            request.addHeader("Authorization", "Bearer test-only-council-caller");
+            MockHttpSession session = new MockHttpSession();
+            session.setAttribute(HttpSessionCsrfTokenRepository.class.getName() + ".CSRF_TOKEN",
+                    new DefaultCsrfToken("X-CSRF-TOKEN", "_csrf", CSRF));
+            request.setSession(session);
+            request.setRequestedSessionId(session.getId()); // as a browser's session cookie names it
+            // the masked form Spring Security's XorCsrfTokenRequestAttributeHandler reads: random bytes (here
+            // zeros) followed by the token xor those bytes
+            byte[] token = CSRF.getBytes(StandardCharsets.UTF_8);
+            byte[] masked = new byte[token.length * 2];
+            System.arraycopy(token, 0, masked, token.length, token.length);
+            if (csrf) {
+                request.addHeader("X-CSRF-TOKEN", Base64.getUrlEncoder().encodeToString(masked));
+            }
             return request;
         };
     }
