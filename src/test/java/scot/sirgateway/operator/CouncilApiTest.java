@@ -354,6 +354,18 @@ class CouncilApiTest extends GatewayTest {
         assertThat(otherReview.getStatus()).isEqualTo(404);
         assertThat(reviewStatus(reference)).isEqualTo("AWAITING_REVIEW");
 
+        // a review without its document, with a type the form does not know: each named, nothing taken in
+        Map<String, Object> incomplete = review();
+        incomplete.remove("document");
+        incomplete.remove("document_name");
+        incomplete.put("review_type", "QUICK");
+        MockHttpServletResponse invalid = call(MockMvcRequestBuilders.post("/api/notifications/" + reference + "/reviews")
+                .contentType(MediaType.APPLICATION_JSON).content(json.writeValueAsString(incomplete)), DEMO, "token:12");
+        assertThat(invalid.getStatus()).isEqualTo(422);
+        assertThat(json.readTree(invalid.getContentAsString()).get("errors").findValuesAsString("field"))
+                .containsExactlyInAnyOrder("review_type", "document");
+        assertThat(reviewStatus(reference)).isEqualTo("AWAITING_REVIEW");
+
         // its own review: received, through the same review intake as a mailed one
         MockHttpServletResponse reviewed = call(MockMvcRequestBuilders.post("/api/notifications/" + reference + "/reviews")
                 .contentType(MediaType.APPLICATION_JSON).content(json.writeValueAsString(review())), DEMO, "token:12");
