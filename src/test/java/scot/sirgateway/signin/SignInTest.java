@@ -187,6 +187,23 @@ class SignInTest extends GatewayTest {
 
         // the token is a council caller: past authentication, refused the operators' API
         assertThat(bearer("/api/notifications", secret).statusCode()).isEqualTo(403);
+        // the council API lets it in (a reference unknown to its council: 404, past security), and it submits as
+        // its council, without a session or CSRF token, and reads what it submitted
+        assertThat(bearer("/api/notifications/SIR-1999-0001", secret).statusCode()).isEqualTo(404);
+        java.util.Map<String, Object> form = new java.util.LinkedHashMap<>(
+                scot.sirgateway.support.TestMessages.completeForm("signin-token"));
+        form.remove("local_authority");
+        form.put("notifier_email", "signin-token-notifier@demo-council.test");
+        form.put("incident_date", "2026-11-20");
+        form.put("offender_initials", "QZ");
+        HttpResponse<String> submitted = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        java.net.URI.create("http://localhost:" + port + "/api/notifications"))
+                .header("Authorization", "Bearer " + secret).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(form))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(submitted.statusCode()).as(submitted.body()).isEqualTo(201);
+        String reference = json.readTree(submitted.body()).get("reference").asString();
+        assertThat(bearer("/api/notifications/" + reference, secret).statusCode()).isEqualTo(200);
         HttpResponse<String> asCouncil = bearer("/api/quarantine", secret);
         assertThat(asCouncil.statusCode()).isEqualTo(403);
         assertThat(asCouncil.headers().firstValue("Set-Cookie")).as("a token call makes no session").isEmpty();
