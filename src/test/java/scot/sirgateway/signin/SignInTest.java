@@ -134,7 +134,7 @@ class SignInTest extends GatewayTest {
     }
 
     @Test
-    void councilUserShouldLandOnTheCouncilPagesAndNeverReachTheOperatorsApi() {
+    void councilUserShouldLandOnTheCouncilPagesAndNeverReachTheOperatorsApi() throws Exception {
         Person person = person("COUNCIL", "Demo Council", "demo-council.test");
         Browser browser = new Browser(port);
         assertThat(browser.signIn(mail, person.username, PASSWORD, person.email)).endsWith("/council");
@@ -143,6 +143,33 @@ class SignInTest extends GatewayTest {
         assertThat(browser.get("/api/admin/accounts").statusCode()).isEqualTo(403);
         assertThat(browser.get("/actuator/metrics").statusCode()).isEqualTo(403);
         assertThat(browser.get("/").headers().firstValue("Location").orElse("")).endsWith("/council");
+
+        // the council's user reads its council's notification; another council's user does not
+        String secret = json.readTree(post("/api/admin/councils/Demo%20Council/tokens", "{\"name\":\"signin reader\"}")
+                .body()).get("token").asString();
+        String reference = submitWithToken(secret, "signin-session");
+        assertThat(browser.get("/api/notifications/" + reference).statusCode()).isEqualTo(200);
+        Person other = person("COUNCIL", "Second Demo Council", "second-council.test");
+        Browser otherBrowser = new Browser(port);
+        assertThat(otherBrowser.signIn(mail, other.username, PASSWORD, other.email)).endsWith("/council");
+        assertThat(otherBrowser.get("/api/notifications/" + reference).statusCode()).isIn(403, 404);
+    }
+
+    /** A notification submitted by a council API token; answers its reference. */
+    private String submitWithToken(String secret, String marker) throws Exception {
+        java.util.Map<String, Object> form = new java.util.LinkedHashMap<>(
+                scot.sirgateway.support.TestMessages.completeForm(marker));
+        form.remove("local_authority");
+        form.put("notifier_email", marker + "-notifier@demo-council.test");
+        form.put("incident_date", "2026-11-20");
+        form.put("offender_initials", "QZ");
+        HttpResponse<String> submitted = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        java.net.URI.create("http://localhost:" + port + "/api/notifications"))
+                .header("Authorization", "Bearer " + secret).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(form))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(submitted.statusCode()).as(submitted.body()).isEqualTo(201);
+        return json.readTree(submitted.body()).get("reference").asString();
     }
 
     @Test
@@ -190,19 +217,7 @@ class SignInTest extends GatewayTest {
         // the council API lets it in (a reference unknown to its council: 404, past security), and it submits as
         // its council, without a session or CSRF token, and reads what it submitted
         assertThat(bearer("/api/notifications/SIR-1999-0001", secret).statusCode()).isEqualTo(404);
-        java.util.Map<String, Object> form = new java.util.LinkedHashMap<>(
-                scot.sirgateway.support.TestMessages.completeForm("signin-token"));
-        form.remove("local_authority");
-        form.put("notifier_email", "signin-token-notifier@demo-council.test");
-        form.put("incident_date", "2026-11-20");
-        form.put("offender_initials", "QZ");
-        HttpResponse<String> submitted = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                        java.net.URI.create("http://localhost:" + port + "/api/notifications"))
-                .header("Authorization", "Bearer " + secret).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(form))).build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(submitted.statusCode()).as(submitted.body()).isEqualTo(201);
-        String reference = json.readTree(submitted.body()).get("reference").asString();
+        String reference = submitWithToken(secret, "signin-token");
         assertThat(bearer("/api/notifications/" + reference, secret).statusCode()).isEqualTo(200);
         HttpResponse<String> asCouncil = bearer("/api/quarantine", secret);
         assertThat(asCouncil.statusCode()).isEqualTo(403);
