@@ -28,8 +28,7 @@ class ConsoleController {
     }
 
     @GetMapping("/")
-    String overview(Model model, java.security.Principal principal) {
-        model.addAttribute("user", principal.getName());
+    String overview(Model model) {
         List<Notifications.Envelope> listed = notifications.list(new Notifications.Filter(null, null, null, null), SHOWN);
         var classification = notifications.classification(listed.stream().map(Notifications.Envelope::id).toList());
         model.addAttribute("notifications", listed.stream()

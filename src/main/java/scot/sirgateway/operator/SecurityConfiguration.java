@@ -43,6 +43,11 @@ import scot.sirgateway.signin.SecondFactor;
 @Configuration(proxyBeanMethods = false)
 public class SecurityConfiguration {
 
+    /** Scripts, styles, fonts and images from the gateway itself only (GOV.UK Frontend's are served by it). */
+    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
+            + "img-src 'self' data:; font-src 'self'; object-src 'none'; base-uri 'none'; "
+            + "frame-ancestors 'none'; form-action 'self'";
+
     static final String SIGN_IN_AGAIN = "Sign in: people through the console's sign-in page (/sign-in), programs "
             + "with a service account (HTTP Basic) or a council API token (Authorization: Bearer).";
 
@@ -106,6 +111,12 @@ public class SecurityConfiguration {
                 .logout(logout -> logout.logoutUrl("/sign-out").addLogoutHandler(passwordStep)
                         .logoutSuccessUrl("/signed-out").permitAll())
                 .sessionManagement(sessions -> sessions.sessionFixation(fixation -> fixation.changeSessionId()))
+                // pages carry no inline script or style: anything injected into one cannot run; no page may be
+                // framed, no form may post elsewhere, and no address of a page leaves in a Referer
+                .headers(headers -> headers
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                        .referrerPolicy(referrer -> referrer.policy(
+                                org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER)))
                 // a session (the console) needs the CSRF token, on /api too: SameSite=Strict does not
                 // cover credentials a browser caches for HTTP Basic, so only a program's call is exempt
                 .csrf(csrf -> csrf.ignoringRequestMatchers(SecurityConfiguration::programCall));

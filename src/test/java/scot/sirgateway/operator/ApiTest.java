@@ -88,6 +88,9 @@ class ApiTest extends GatewayTest {
         HttpResponse<String> page = browser.get("/");
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body()).contains(reference).contains("UNKNOWN_SENDER").doesNotContain("<script>alert");
+        // a page runs the gateway's own scripts only, and cannot be framed
+        assertThat(page.headers().firstValue("Content-Security-Policy")).get().asString()
+                .contains("script-src 'self'").contains("frame-ancestors 'none'").doesNotContain("unsafe-inline");
         assertThat(get("/", null, null).statusCode()).isIn(302, 401);
     }
 }
