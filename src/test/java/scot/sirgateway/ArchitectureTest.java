@@ -38,7 +38,7 @@ class ArchitectureTest {
             // follow-up, the clocks' reminders
             .layer("after registration").definedBy(ROOT + ".acknowledge..", ROOT + ".forward..", ROOT + ".outbox..",
                     ROOT + ".deadline..", ROOT + ".thread..", ROOT + ".review..", ROOT + ".followup..")
-            .layer("people").definedBy(ROOT + ".operator..", ROOT + ".embedded..")
+            .layer("people").definedBy(ROOT + ".operator..", ROOT + ".embedded..", ROOT + ".submit..", ROOT + ".portal..")
 
             .whereLayer("vocabulary").mayNotAccessAnyLayer()
             .whereLayer("root").mayOnlyAccessLayers("vocabulary")
@@ -71,14 +71,15 @@ class ArchitectureTest {
      * sealing migration), council, register (notifications, references, timeline), quarantine, outbox,
      * acknowledge (unverified acknowledgements), deadline (operator alerts, forward alerts), followup
      * (information requests; it also reads reviews and reminders for the notification's JSON), operator
-     * (accounts), thread (threaded messages, delivery reports), review (reviews and their fields).
+     * (accounts), thread (threaded messages, delivery reports), review (reviews and their fields), portal (the
+     * web form's drafts and their documents).
      */
     @ArchTest
     static final ArchRule jdbcOnlyInPackagesThatOwnTables = noClasses()
             .that().resideOutsideOfPackages(ROOT + ".intake..", ROOT + ".storage..", ROOT + ".council..",
                     ROOT + ".register..", ROOT + ".quarantine..", ROOT + ".outbox..", ROOT + ".acknowledge..",
                     ROOT + ".deadline..", ROOT + ".operator..", ROOT + ".thread..", ROOT + ".review..",
-                    ROOT + ".followup..")
+                    ROOT + ".followup..", ROOT + ".portal..")
             .should().dependOnClassesThat().resideInAnyPackage("org.springframework.jdbc..", "java.sql..");
 
     @ArchTest
