@@ -9,12 +9,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.util.MultiValueMap;
+import org.springframework.util.unit.DataSize;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -34,6 +36,7 @@ import scot.sirgateway.operator.OperatorAccounts;
 import scot.sirgateway.submit.FormDocument;
 import scot.sirgateway.submit.FormDocuments;
 import scot.sirgateway.submit.FormInvalidException;
+import scot.sirgateway.submit.FormProperties;
 import scot.sirgateway.submit.FormSubmissions;
 import scot.sirgateway.submit.Submitter;
 
@@ -59,15 +62,24 @@ class CouncilForms {
     private final SubmittedNotifications submitted;
     private final OperatorAccounts accounts;
     private final FormsProperties properties;
+    private final FormProperties limits;
+    private final long maxDocumentBytes;
     private final Clock clock;
 
+    /**
+     * {@code multipartLimit}: the servlet's own limit of an uploaded file; a document is held to the lower of
+     * it and {@code gateway.forms.max-document-bytes}, and the page states that one.
+     */
     CouncilForms(Drafts drafts, FormSubmissions submissions, SubmittedNotifications submitted,
-            OperatorAccounts accounts, FormsProperties properties, Clock clock) {
+            OperatorAccounts accounts, FormsProperties properties, FormProperties limits,
+            @Value("${spring.servlet.multipart.max-file-size:1MB}") DataSize multipartLimit, Clock clock) {
         this.drafts = drafts;
         this.submissions = submissions;
         this.submitted = submitted;
         this.accounts = accounts;
         this.properties = properties;
+        this.limits = limits;
+        this.maxDocumentBytes = Math.min(limits.maxDocumentBytes(), multipartLimit.toBytes());
         this.clock = clock;
     }
 
@@ -220,9 +232,11 @@ class CouncilForms {
     // --- documents ---
 
     @GetMapping("/drafts/{id}/documents")
-    String documents(@PathVariable String id, Authentication authentication, Model model) {
+    String documents(@PathVariable String id, @RequestParam(required = false) String refused,
+            Authentication authentication, Model model) {
         Drafts.Draft draft = draft(id, authentication);
-        return documentsPage(model, draft, null);
+        // a file the servlet refused for its size comes back here (UploadTooLarge)
+        return documentsPage(model, draft, UploadTooLarge.REFUSED.equals(refused) ? tooLarge() : null);
     }
 
     @PostMapping("/drafts/{id}/documents")
@@ -230,18 +244,18 @@ class CouncilForms {
             Authentication authentication, Model model, RedirectAttributes redirect) throws IOException {
         CouncilCaller caller = caller(authentication);
         Drafts.Draft draft = draft(id, authentication);
-        int limit = draft.kind() == Drafts.Kind.REVIEW ? 1 : properties.maxDocuments();
+        int limit = draft.kind() == Drafts.Kind.REVIEW ? 1 : limits.maxDocuments();
         String problem;
         if (file == null || file.isEmpty() && (file.getOriginalFilename() == null || file.getOriginalFilename().isBlank())) {
             problem = "Select a file to upload";
         } else if (drafts.documents(id, caller.council()).size() >= limit) {
             problem = limit == 1 ? "Remove the review document before you upload another"
                     : "You can upload up to " + limit + " documents. Remove one before you upload another";
-        } else if (file.getSize() > properties.maxDocumentSize().toBytes()) {
-            problem = "The selected file must be smaller than " + megabytes() + " MB";
+        } else if (file.getSize() > maxDocumentBytes) {
+            problem = tooLarge();
         } else {
             FormDocument document = new FormDocument(filename(file), file.getBytes());
-            problem = FormDocuments.problem(document, properties.maxDocumentSize().toBytes()).orElse(null);
+            problem = FormDocuments.problem(document, maxDocumentBytes).orElse(null);
             if (problem == null) {
                 drafts.addDocument(id, caller.council(), caller.username(), document.filename(), document.bytes());
                 redirect.addFlashAttribute("banner", "The document has been uploaded.");
@@ -262,6 +276,11 @@ class CouncilForms {
         return "redirect:/council/drafts/" + id + "/documents";
     }
 
+    /** The words for a file over the limit, here and when the servlet refused it before any page saw it. */
+    String tooLarge() {
+        return "The selected file must be smaller than " + size() ;
+    }
+
     private String documentsPage(Model model, Drafts.Draft draft, String problem) {
         model.addAttribute("draft", draft);
         model.addAttribute("form", DraftProgress.form(draft.kind()));
@@ -269,12 +288,13 @@ class CouncilForms {
         model.addAttribute("documents", drafts.documents(draft.id(), draft.council()));
         model.addAttribute("problem", problem);
         model.addAttribute("errorSummary", problem == null ? Map.of() : Map.of("#document", problem));
-        model.addAttribute("maxMegabytes", megabytes());
+        model.addAttribute("maxSize", size());
         return "council/documents";
     }
 
-    private long megabytes() {
-        return properties.maxDocumentSize().toMegabytes();
+    /** The limit in words: "10 MB", or "300 KB" where a test's gateway keeps documents small. */
+    private String size() {
+        return maxDocumentBytes >= 1024 * 1024 ? maxDocumentBytes / (1024 * 1024) + " MB" : maxDocumentBytes / 1024 + " KB";
     }
 
     private static String filename(MultipartFile file) {

@@ -9,7 +9,11 @@ import java.util.Map;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.util.unit.DataSize;
 
+import scot.sirgateway.submit.FormProperties;
 import scot.sirgateway.support.GatewayTest;
 
 /**
@@ -23,6 +27,12 @@ class CouncilFormBoundariesTest extends GatewayTest {
     static final String SECOND_USER = "boundaries-second";
     static final String PASSWORD = "boundaries-test-password";
     static final String SCRIPT = "<script>alert(1)</script>";
+
+    @Autowired
+    FormProperties limits;
+
+    @Value("${spring.servlet.multipart.max-file-size:1MB}")
+    DataSize multipartLimit;
 
     @BeforeEach
     void accounts() {
@@ -117,13 +127,17 @@ class CouncilFormBoundariesTest extends GatewayTest {
                 .contains("There is a problem").contains("must be a PDF or a Word document")
                 .contains("href=\"#document\"");
 
-        byte[] oversized = new byte[10 * 1024 * 1024 + 1];
+        // one byte over the limit the page states: the lower of gateway.forms.max-document-bytes and the
+        // servlet's own multipart limit (then the servlet refuses it before the page sees it)
+        int limit = (int) Math.min(limits.maxDocumentBytes(), multipartLimit.toBytes());
+        byte[] oversized = new byte[limit + 1];
         byte[] header = "%PDF-1.7\n".getBytes(StandardCharsets.US_ASCII);
         System.arraycopy(header, 0, oversized, 0, header.length);
         Arrays.fill(oversized, header.length, oversized.length, (byte) ' ');
-        HttpResponse<String> tooLarge = demo.upload("/council/drafts/" + draft + "/documents", "large.pdf", oversized);
+        HttpResponse<String> tooLarge = demo.follow(demo.upload("/council/drafts/" + draft + "/documents", "large.pdf", oversized));
         assertThat(tooLarge.statusCode()).isEqualTo(200);
-        assertThat(tooLarge.body()).contains("The selected file must be smaller than 10 MB");
+        assertThat(tooLarge.body()).contains("<title>Error: Documents - SIR Gateway</title>")
+                .contains("The selected file must be smaller than " + (limit >= 1024 * 1024 ? limit / (1024 * 1024) + " MB" : limit / 1024 + " KB"));
         assertThat(count("SELECT COUNT(*) FROM form_draft_document WHERE draft_id = ?", draft)).isZero();
 
         assertThat(demo.upload("/council/drafts/" + draft + "/documents", "fine.pdf", pdf()).statusCode()).isEqualTo(302);

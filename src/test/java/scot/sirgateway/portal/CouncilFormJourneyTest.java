@@ -55,6 +55,7 @@ class CouncilFormJourneyTest extends GatewayClient {
     static final String USER_EMAIL = "portal-journey-user@demo-council.test";
     static final String NOTIFIER = "portal-journey-notifier@demo-council.test";
     static final String GOVERNMENT = "sir-portal-journey@gov-scot.test";
+    static final String SCRIPT = "<script>alert(1)</script>";
 
     /** This gateway's own intake mailbox on the shared mail server. */
     public static final class OwnMailbox implements ApplicationContextInitializer<ConfigurableApplicationContext> {
@@ -204,9 +205,11 @@ class CouncilFormJourneyTest extends GatewayClient {
 
         browser.press("What happened");
         browser.type("description", "Charged with serious assault after an incident at a bus station.");
+        browser.type("agencies_involved", SCRIPT);
         browser.checkAccessible();
         browser.press("Save and continue");
         assertThat(browser.find("#description-status").getText()).isEqualTo("Completed");
+        assertInert();
         browser.checkAccessible();
         browser.screenshot("task-list");
 
@@ -215,6 +218,7 @@ class CouncilFormJourneyTest extends GatewayClient {
         assertThat(browser.title()).isEqualTo("Check your answers - SIR Gateway");
         assertThat(browser.find("main").getText()).contains("27 November 2026").contains("Community Payback Order")
                 .contains("Serious assault");
+        assertInert();
         browser.checkAccessible();
         browser.screenshot("check-answers");
         browser.press("Submit notification");
@@ -223,6 +227,7 @@ class CouncilFormJourneyTest extends GatewayClient {
         assertThat(browser.title()).isEqualTo("Notification submitted - SIR Gateway");
         String reference = browser.find(".govuk-panel__body strong").getText();
         assertThat(reference).startsWith("SIR-2026-");
+        assertInert();
         browser.checkAccessible();
         browser.screenshot("confirmation");
         assertThat(count("SELECT COUNT(*) FROM form_draft")).as("the draft is gone once submitted").isZero();
@@ -231,13 +236,16 @@ class CouncilFormJourneyTest extends GatewayClient {
         assertThat(api("/api/notifications/" + reference).get("source").asString()).isEqualTo("FORM");
         List<MimeMessage> acknowledgement = awaitReceived(NOTIFIER, 1);
         assertThat(acknowledgement.get(0).getSubject()).contains(reference);
+        assertThat(acknowledgement.get(0).getContentType()).as("plain text: what was typed stays inert")
+                .doesNotContainIgnoringCase("html");
         assertThat(awaitReceived(GOVERNMENT, 1)).hasSize(1);
 
         // its page, from the council's list
         browser.open("/council");
         browser.press(reference);
         assertThat(browser.title()).isEqualTo("Notification " + reference + " - SIR Gateway");
-        assertThat(browser.find("main").getText()).contains("Sam Manager");
+        assertThat(browser.find("main").getText()).contains("Sam Manager").contains(SCRIPT);
+        assertInert();
         browser.checkAccessible();
 
         keepScreenshots("task-list", "section-with-errors", "check-answers", "confirmation");
@@ -250,6 +258,18 @@ class CouncilFormJourneyTest extends GatewayClient {
         for (String name : names) {
             Files.copy(Path.of("target", "screenshots", name + ".png"), docs.resolve("council-" + name + ".png"),
                     StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    /** Markup typed into an answer is shown as text: escaped in the page's source, and no alert opened. */
+    private void assertInert() {
+        assertThat(browser.source()).doesNotContain(SCRIPT);
+        assertThat(browser.driver().findElements(By.xpath("//script[contains(., 'alert(1)')]"))).isEmpty();
+        try {
+            browser.driver().switchTo().alert();
+            throw new AssertionError("an alert opened on " + browser.path());
+        } catch (org.openqa.selenium.NoAlertPresentException expected) {
+            // what was typed stayed text
         }
     }
 }

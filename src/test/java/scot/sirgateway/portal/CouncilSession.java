@@ -75,7 +75,7 @@ final class CouncilSession {
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
-    /** Uploads a file as the documents page's form does, with the CSRF token. */
+    /** Uploads a file as the documents page's form does, with the CSRF token (in the address too). */
     HttpResponse<String> upload(String path, String filename, byte[] content) {
         String boundary = "----sir" + UUID.randomUUID();
         List<byte[]> parts = new ArrayList<>();
@@ -85,9 +85,18 @@ final class CouncilSession {
                 + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
         parts.add(content);
         parts.add(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-        return send(HttpRequest.newBuilder(URI.create(base + path))
+        return send(HttpRequest.newBuilder(URI.create(base + path + "?_csrf=" + URLEncoder.encode(csrf, StandardCharsets.UTF_8)))
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
                 .POST(HttpRequest.BodyPublishers.ofByteArrays(parts)));
+    }
+
+    /** Follows a redirect (one step), or answers the response as it is. */
+    HttpResponse<String> follow(HttpResponse<String> response) {
+        if (response.statusCode() != 302) {
+            return response;
+        }
+        URI location = URI.create(response.headers().firstValue("Location").orElseThrow());
+        return get(location.getRawPath() + (location.getRawQuery() == null ? "" : "?" + location.getRawQuery()));
     }
 
     /** Starts a notification draft; answers its id. */
