@@ -25,9 +25,10 @@ class ArchitectureTest {
             .layer("vocabulary").definedBy(ROOT + ".model..")
             .layer("root").definedBy(ROOT)
             // quarantine's types and entries, the working calendar and clocks, keys, councils, stored bytes,
-            // the metrics every stage records
+            // the metrics every stage records, the fillable PDF drawn from the form definition
             .layer("services").definedBy(ROOT + ".storage..", ROOT + ".council..", ROOT + ".smime..",
-                    ROOT + ".quarantine..", ROOT + ".calendar..", ROOT + ".metrics..")
+                    ROOT + ".quarantine..", ROOT + ".calendar..", ROOT + ".metrics..",
+                    ROOT + ".pdfform..")
             .layer("intake").definedBy(ROOT + ".intake..")
             .layer("unwrap").definedBy(ROOT + ".unwrap..")
             .layer("extract").definedBy(ROOT + ".extract..")
@@ -63,7 +64,7 @@ class ArchitectureTest {
 
     @ArchTest
     static final ArchRule documentLibrariesOnlyInExtractAndForm = noClasses()
-            .that().resideOutsideOfPackages(ROOT + ".extract..", ROOT + ".form..")
+            .that().resideOutsideOfPackages(ROOT + ".extract..", ROOT + ".pdfform..")
             .should().dependOnClassesThat().resideInAnyPackage("org.apache.pdfbox..", "org.apache.tika..");
 
     /**

@@ -27,10 +27,10 @@ import scot.sirgateway.smime.SmimeSigner;
 
 /**
  * Queues the acknowledgement of a new notification, to its From address (never Reply-To), with the
- * reference in the subject and the names of the fields received and missing. Values are named only
- * when the acknowledgement is encrypted to the verified signer's certificate. Runs inside the
- * registering transaction; the reply rules may suppress it, and the hourly limits on unverified
- * senders hold it back, which the timeline records.
+ * reference in the subject and the names of the fields received and missing, by the form definition's
+ * labels ({@link FieldNames}). Values are named only when the acknowledgement is encrypted to the
+ * verified signer's certificate. Runs inside the registering transaction; the reply rules may
+ * suppress it, and the hourly limits on unverified senders hold it back, which the timeline records.
  */
 @Component
 public class Acknowledgements {
@@ -81,10 +81,12 @@ public class Acknowledgements {
                 return;
             }
         }
-        List<String> received = Arrays.stream(FormField.values())
+        // fields named by the form definition's labels (and keys), as the web form and the PDF show them
+        List<String> receivedKeys = Arrays.stream(FormField.values())
                 .filter(f -> hasValue(submission.fields().get(f)))
                 .map(FormField::key).toList();
-        List<String> missing = submission.missingRequired().stream().map(FormField::key).toList();
+        List<FieldNames.Section> received = FieldNames.notificationSections(receivedKeys);
+        List<String> missing = submission.missingRequired().stream().map(f -> FieldNames.notification(f.key())).toList();
         Map<String, Object> model = new HashMap<>();
         model.put("reference", reference);
         model.put("receivedAt", submission.receivedAt().atZoneSameInstant(GatewayClock.ZONE).format(RECEIVED));
@@ -99,7 +101,7 @@ public class Acknowledgements {
             for (FormField field : FormField.values()) {
                 FieldValue value = submission.fields().get(field);
                 if (hasValue(value)) {
-                    values.put(field.key(), value.value().toString());
+                    values.put(FieldNames.notification(field.key()), value.value().toString());
                 }
             }
         }

@@ -22,6 +22,7 @@ import org.springframework.core.io.Resource;
 import org.springframework.core.io.ResourceLoader;
 import org.springframework.stereotype.Component;
 
+import scot.sirgateway.model.FormDefinition;
 import scot.sirgateway.model.FormField;
 import scot.sirgateway.model.IncidentType;
 
@@ -30,6 +31,7 @@ import scot.sirgateway.model.IncidentType;
  * extraction needs to find a form in a text: the {@code labels} councils write for each field, the
  * {@code label-words} that name a field no spelling knows, and whether a letter in prose reads as a
  * notification ({@code notification-phrases}, the incident types' {@code phrases}, {@code past-offence}).
+ * The form definition's labels are read as one more spelling of their fields.
  * Also the phrase matching every reader of the rules shares. A file that names an unknown field or type
  * stops start-up.
  */
@@ -81,6 +83,11 @@ public class FormLabels {
                     + ": labels names '" + key + "', which is not a form field"));
             orEmpty(spellings).forEach(label -> labels.put(normalise(label), field));
         });
+        // the form definition's own labels, as the web form and the fillable PDF print them, are one more
+        // spelling each (after the rules' own, which win): a council that copies them reads back as it wrote
+        for (FormDefinition.Field field : FormDefinition.notification().fields()) {
+            labels.putIfAbsent(normalise(field.label()), FormField.byLabel(field.key()).orElseThrow());
+        }
         for (FormField field : FormField.values()) {
             labels.put(normalise(field.key()), field);
         }

@@ -136,7 +136,7 @@ final class PdfReading {
         return "RC4-" + encryption.getLength();
     }
 
-    /** A field's value as the council chose it: a radio group's chosen option, a list's chosen entries. */
+    /** A field's value as the council chose it: a radio group's chosen option, a list's chosen entries' codes. */
     private static String valueOf(PDField field) throws IOException {
         if (field instanceof PDCheckBox box) {
             return box.isChecked() ? "yes" : "no";
@@ -146,9 +146,23 @@ final class PdfReading {
             return chosen == null || chosen.isEmpty() || chosen.equals("Off") ? null : chosen;
         }
         if (field instanceof PDChoice choice) {
-            return String.join(", ", choice.getValue());
+            List<String> exported = choice.getOptionsExportValues();
+            List<String> shown = choice.getOptionsDisplayValues();
+            return String.join(", ", choice.getValue().stream().map(value -> exportValue(value, exported, shown)).toList());
         }
         return field.getValueAsString();
+    }
+
+    /**
+     * A list's chosen entry as its export value (the code), also when the tool that filled the form wrote
+     * the words shown instead; an entry that is neither (typed into an editable list) as written.
+     */
+    static String exportValue(String value, List<String> exported, List<String> shown) {
+        if (exported.contains(value) || exported.size() != shown.size()) {
+            return value;
+        }
+        int index = shown.indexOf(value);
+        return index < 0 ? value : exported.get(index);
     }
 
     /**

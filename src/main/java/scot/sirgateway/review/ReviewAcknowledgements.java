@@ -18,6 +18,7 @@ import org.springframework.stereotype.Component;
 import scot.sirgateway.GatewayClock;
 import scot.sirgateway.acknowledge.AcknowledgeProperties;
 import scot.sirgateway.acknowledge.ContactProperties;
+import scot.sirgateway.acknowledge.FieldNames;
 import scot.sirgateway.acknowledge.ReplyRules;
 import scot.sirgateway.intake.Submission;
 import scot.sirgateway.outbox.MailComposer;
@@ -31,8 +32,8 @@ import scot.sirgateway.smime.SmimeSigner;
  * Queues the acknowledgement of a review received by mail, as {@code acknowledge} does a notification's:
  * to the From address (never Reply-To), Message-ID {@code <SIR-2026-0042.r2.ack@...>}, subject
  * {@code [SIR-2026-0042] Review received}, answering the review mail, signed by the gateway, naming the
- * review keys received and missing and never their values unless it is encrypted to the verified signer's
- * certificate. The reply rules may suppress it; to an unverified address at most
+ * review's fields received and missing by the review form's labels ({@link FieldNames}) and never their
+ * values unless it is encrypted to the verified signer's certificate. The reply rules may suppress it; to an unverified address at most
  * {@code gateway.acknowledge.unverified-per-address-per-hour} go in an hour. Runs in the review's
  * transaction; the timeline says what became of it.
  */
@@ -82,16 +83,17 @@ public class ReviewAcknowledgements {
                     + suppressed.get());
             return;
         }
+        // named by the review form's labels (and keys), as the web form shows them
         List<String> received = Arrays.stream(ReviewKey.values()).filter(key -> review.value(key) != null)
-                .map(ReviewKey::key).toList();
+                .map(key -> FieldNames.review(key.key())).toList();
         List<String> missing = Arrays.stream(ReviewKey.values()).filter(key -> review.value(key) == null)
-                .map(ReviewKey::key).toList();
+                .map(key -> FieldNames.review(key.key())).toList();
         java.security.cert.X509Certificate encryptTo = submission.signerCertificate();
         Map<String, String> values = new LinkedHashMap<>();
         if (encryptTo != null) {
             for (ReviewKey key : ReviewKey.values()) {
                 if (review.value(key) != null) {
-                    values.put(key.key(), review.value(key).toString());
+                    values.put(FieldNames.review(key.key()), review.value(key).toString());
                 }
             }
         }

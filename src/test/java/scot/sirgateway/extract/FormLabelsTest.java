@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.core.io.DefaultResourceLoader;
 
+import scot.sirgateway.model.FormDefinition;
 import scot.sirgateway.model.FormField;
 import scot.sirgateway.model.IncidentType;
 
@@ -28,6 +29,16 @@ class FormLabelsTest {
         assertThat(LABELS.namesNoField("Index offence")).isTrue();
         assertThat(LABELS.fieldByWords("Index offence")).isEmpty();
         assertThat(LABELS.namesNoField("Incident type")).isFalse();
+    }
+
+    @Test
+    void theFormDefinitionsOwnLabelsShouldNameTheirFields() {
+        for (FormDefinition.Field field : FormDefinition.notification().fields()) {
+            assertThat(LABELS.field(field.label() + ":")).as(field.label()).contains(FormField.byLabel(field.key()).orElseThrow());
+        }
+        // words alone would have taken these for other fields
+        assertThat(LABELS.field("Their job title")).contains(FormField.SIGNOFF_ROLE);
+        assertThat(LABELS.field("Describe the type of incident")).contains(FormField.INCIDENT_TYPE_OTHER);
     }
 
     @Test

@@ -3,17 +3,26 @@ package scot.sirgateway.extract;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.ByteArrayOutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.interactive.form.PDAcroForm;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import scot.sirgateway.intake.Submission;
 import scot.sirgateway.quarantine.QuarantineException;
 import scot.sirgateway.quarantine.ReasonCode;
+import scot.sirgateway.council.CouncilNames;
+import scot.sirgateway.model.FormDefinition;
 import scot.sirgateway.model.FormField;
+import scot.sirgateway.pdfform.NotificationFormPdf;
 import scot.sirgateway.support.TestPdfs;
 import scot.sirgateway.support.TestSubmissions;
 
@@ -34,6 +43,26 @@ class PdfFormReaderTest {
         assertThat(reader.read(documents, TestPdfs.xfaOnly(Map.of("offender_ref", "X-1", "not_a_key", "ignored")), "attachment 1 (PDF)", s)).isNull();
         assertThat(s.rawValues().get(FormField.OFFENDER_REF).text()).isEqualTo("X-1");
         assertThat(s.rawValues()).hasSize(1);
+    }
+
+    @Test
+    void aListsChosenEntryShouldBeReadAsItsCodeAlsoWhenAToolWroteTheWordsShown() throws Exception {
+        byte[] form = NotificationFormPdf.generate(FormDefinition.notification(), CouncilNames.OFFICIAL, List.of());
+        byte[] filled;
+        try (PDDocument document = Loader.loadPDF(form)) {
+            PDAcroForm acroForm = document.getDocumentCatalog().getAcroForm(null);
+            // as some readers save a list: the words shown in /V instead of the export value
+            acroForm.getField("incident_type").getCOSObject().setString(COSName.V, "Offender died by suicide");
+            acroForm.getField("local_authority").getCOSObject().setString(COSName.V, "Demo Council");
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            document.save(out);
+            filled = out.toByteArray();
+        }
+        Submission s = submission();
+        reader.read(documents, filled, "attachment 1 (PDF)", s);
+        assertThat(s.rawValues().get(FormField.INCIDENT_TYPE).text()).isEqualTo("SUICIDE");
+        // a name typed into the editable list of councils is read as typed
+        assertThat(s.rawValues().get(FormField.LOCAL_AUTHORITY).text()).isEqualTo("Demo Council");
     }
 
     @Test

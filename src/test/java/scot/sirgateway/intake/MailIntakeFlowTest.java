@@ -89,7 +89,11 @@ class MailIntakeFlowTest extends GatewayTest {
 
         String reference = awaitReference(messageId);
         String text = textOf(awaitReceived(sender, 1).get(0));
-        assertThat(text).contains("Required fields missing").contains("- offender_ref").contains("- incident_date")
+        // named by the form definition's labels, with their keys
+        assertThat(text).contains("Required fields missing")
+                .contains("- Your case reference for the offender (offender_ref)")
+                .contains("- Date of the incident (incident_date)")
+                .contains("- Your full name (notifier_name)")
                 .doesNotContain("Notifier partial");
         assertThat(api("/api/notifications/" + reference).get("status").asString()).isEqualTo("TRIAGE");
     }

@@ -97,7 +97,8 @@ class ReviewMailTest extends GatewayTest {
         assertThat(header(ack, "In-Reply-To")).isEqualTo(first);
         assertThat(ack.getContentType()).startsWith("multipart/signed");
         String text = textOf(ack);
-        assertThat(text).contains(reference).contains("review_type").contains("signoff_date")
+        assertThat(text).contains(reference).contains("- Type of review (review_type)")
+                .contains("- Date it was signed off (signoff_date)")
                 .contains("All review details were received")
                 .doesNotContain("Rvmail").doesNotContain("Chief Social Work Officer");
         assertThat(timelineTypes(reference)).contains("REVIEW_RECEIVED", "REVIEW_ACKNOWLEDGEMENT_QUEUED");
@@ -117,7 +118,8 @@ class ReviewMailTest extends GatewayTest {
         assertThat(r2.status()).isEqualTo(Review.Status.TRIAGE);
         assertThat(reviews.document(r2)).isPresent();
         MimeMessage ack2 = awaitReceived(sender, m -> header(m, "Message-ID").equals("<" + reference + ".r2.ack@sir-gateway.test>"));
-        assertThat(textOf(ack2)).contains("reviewer_name").contains("Review details not found").contains("- reviewer_role");
+        assertThat(textOf(ack2)).contains("Review details not found").contains("- Name of the reviewer (reviewer_name)")
+                .contains("- Reviewer's job title (reviewer_role)");
         assertThat(reviews.of(r1.notificationId())).extracting(Review::seq).containsExactly(1, 2);
         assertThat(post("/api/notifications/" + reference + "/reviews/1/release", "{}").statusCode()).isEqualTo(200);
         assertThat(reviewStatus(reference)).isEqualTo("REVIEW_RECEIVED");
@@ -292,7 +294,8 @@ class ReviewMailTest extends GatewayTest {
         MimeMessage ack = awaitReceived(signer, m -> header(m, "Message-ID").equals("<" + reference + ".r1.ack@sir-gateway.test>"));
         assertThat(ack.getContentType()).startsWith("application/pkcs7-mime");
         assertThat(scot.sirgateway.support.Openssl.decrypt(ack, "certs-example/councils/demo-council"))
-                .contains(reference).contains("reviewer_name: Reviewer Rvsigned").contains("signoff_role: HEAD_OF_SERVICE");
+                .contains(reference).contains("Name of the reviewer (reviewer_name): Reviewer Rvsigned")
+                .contains("Their role (signoff_role): HEAD_OF_SERVICE");
     }
 
     @Test

@@ -79,7 +79,7 @@ class OpensslFixturesIntakeTest extends GatewayTest {
             // encrypted to the signer's certificate: OpenSSL opens it with the council's key, values inside
             assertThat(ack.getContentType()).startsWith("application/pkcs7-mime");
             assertThat(Openssl.decrypt(ack, "certs-example/councils/demo-council")).contains(reference)
-                    .contains("offender_ref: DEMO-0001");
+                    .contains("Your case reference for the offender (offender_ref): DEMO-0001");
         } else {
             assertThat(notification.get("status").asString()).isEqualTo("TRIAGE");
             assertThat(ack.getContentType()).startsWith("multipart/signed");
