@@ -27,7 +27,7 @@ import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.ContextConfiguration;
 
 import scot.sirgateway.GatewayClock;
-import scot.sirgateway.support.Browser;
+import scot.sirgateway.support.Chromium;
 import scot.sirgateway.support.GatewayClient;
 import scot.sirgateway.support.MutableClock;
 
@@ -69,7 +69,7 @@ class CouncilFormJourneyTest extends GatewayClient {
     @Autowired
     MutableClock clock;
 
-    Browser browser;
+    Chromium browser;
 
     @BeforeEach
     void councilUser() {
@@ -79,7 +79,7 @@ class CouncilFormJourneyTest extends GatewayClient {
                     + "\"council\":\"Demo Council\",\"email\":\"" + USER_EMAIL + "\",\"password\":\"" + PASSWORD + "\"}")
                     .statusCode()).isEqualTo(201);
         }
-        browser = Browser.start(port);
+        browser = Chromium.start(port);
     }
 
     @AfterEach
@@ -174,7 +174,9 @@ class CouncilFormJourneyTest extends GatewayClient {
         browser.driver().switchTo().activeElement().sendKeys("Service Manager");
         browser.driver().switchTo().activeElement().sendKeys(Keys.TAB);
         assertThat(browser.driver().switchTo().activeElement().getText()).isEqualTo("Save and continue");
+        WebElement sectionPage = browser.find("html");
         browser.driver().switchTo().activeElement().sendKeys(Keys.ENTER);
+        browser.awaitNewPage(sectionPage);
         assertThat(browser.find("#signoff-status").getText()).isEqualTo("Completed");
 
         // the offender

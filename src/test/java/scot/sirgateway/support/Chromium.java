@@ -24,13 +24,15 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * A real headless Chromium (Debian's {@code /usr/bin/chromium} and its driver, never a download) on a
  * running gateway: sign in, open pages, check each page with axe-core against WCAG 2.1 A and AA, take
  * screenshots into {@code target/screenshots/}. One browser profile of its own, removed on {@link #close()}.
  */
-public final class Browser implements AutoCloseable {
+public final class Chromium implements AutoCloseable {
 
     private static final List<String> WCAG = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa");
 
@@ -38,14 +40,14 @@ public final class Browser implements AutoCloseable {
     private final Path profile;
     private final String base;
 
-    private Browser(ChromeDriver driver, Path profile, String base) {
+    private Chromium(ChromeDriver driver, Path profile, String base) {
         this.driver = driver;
         this.profile = profile;
         this.base = base;
     }
 
     /** A fresh browser on the gateway at this port. */
-    public static Browser start(int port) {
+    public static Chromium start(int port) {
         try {
             Path profile = Files.createTempDirectory("sir-browser-");
             ChromeOptions options = new ChromeOptions();
@@ -57,7 +59,7 @@ public final class Browser implements AutoCloseable {
                     .usingDriverExecutable(new File("/usr/bin/chromedriver")).usingAnyFreePort().build();
             ChromeDriver driver = new ChromeDriver(service, options);
             driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
-            return new Browser(driver, profile, "http://localhost:" + port);
+            return new Chromium(driver, profile, "http://localhost:" + port);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -86,12 +88,16 @@ public final class Browser implements AutoCloseable {
         open("/login");
         driver.findElement(By.id("username")).sendKeys(username);
         driver.findElement(By.id("password")).sendKeys(password);
+        WebElement page = driver.findElement(By.tagName("html"));
         driver.findElement(By.cssSelector("button[type=submit]")).click();
+        awaitNewPage(page);
     }
 
     /** Signs out with the header's button. */
     public void signOut() {
+        WebElement page = driver.findElement(By.tagName("html"));
         driver.findElement(By.cssSelector(".sir-header__sign-out button")).click();
+        awaitNewPage(page);
     }
 
     public WebElement find(String css) {
@@ -109,10 +115,17 @@ public final class Browser implements AutoCloseable {
         field.sendKeys(text);
     }
 
-    /** Clicks the button or link with exactly these words. */
+    /** Clicks the button or link with exactly these words, and waits for the page it leads to. */
     public void press(String words) {
+        WebElement page = driver.findElement(By.tagName("html"));
         driver.findElement(By.xpath("//button[normalize-space(.)='" + words + "'] | //a[normalize-space(.)='" + words + "']"))
                 .click();
+        awaitNewPage(page);
+    }
+
+    /** Waits until the page shown is no longer {@code page} (its {@code html} element): a form was sent, a link followed. */
+    public void awaitNewPage(WebElement page) {
+        new WebDriverWait(driver, Duration.ofSeconds(20)).until(ExpectedConditions.stalenessOf(page));
     }
 
     public String title() {
