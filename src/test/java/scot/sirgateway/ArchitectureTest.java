@@ -72,15 +72,15 @@ class ArchitectureTest {
      * sealing migration), council, register (notifications, references, timeline), quarantine, outbox,
      * acknowledge (unverified acknowledgements), deadline (operator alerts, forward alerts), followup
      * (information requests; it also reads reviews and reminders for the notification's JSON), operator
-     * (accounts), thread (threaded messages, delivery reports), review (reviews and their fields), portal (the
-     * web form's drafts and their documents).
+     * (accounts), thread (threaded messages, delivery reports), review (reviews and their fields), submit (the
+     * council API's idempotency keys), portal (the web form's drafts and their documents).
      */
     @ArchTest
     static final ArchRule jdbcOnlyInPackagesThatOwnTables = noClasses()
             .that().resideOutsideOfPackages(ROOT + ".intake..", ROOT + ".storage..", ROOT + ".council..",
                     ROOT + ".register..", ROOT + ".quarantine..", ROOT + ".outbox..", ROOT + ".acknowledge..",
                     ROOT + ".deadline..", ROOT + ".operator..", ROOT + ".thread..", ROOT + ".review..",
-                    ROOT + ".followup..", ROOT + ".portal..")
+                    ROOT + ".followup..", ROOT + ".submit..", ROOT + ".portal..")
             .should().dependOnClassesThat().resideInAnyPackage("org.springframework.jdbc..", "java.sql..");
 
     @ArchTest

@@ -69,12 +69,17 @@ public class Acknowledgements {
     }
 
     public void queue(long notificationId, String reference, Submission submission) {
+        if (submission.formPost() && submission.senderAddress() == null) {
+            timeline.append(notificationId, "ACKNOWLEDGEMENT_SUPPRESSED", "no address to acknowledge to: the post came "
+                    + "with an API token and its notifier_email is not at the council's registered domains");
+            return;
+        }
         Optional<String> suppressed = rules.reasonNotToReply(submission.headers(), submission.senderAddress());
         if (suppressed.isPresent()) {
             timeline.append(notificationId, "ACKNOWLEDGEMENT_SUPPRESSED", suppressed.get());
             return;
         }
-        if (!submission.signatureVerified()) {
+        if (!submission.senderVerified()) {
             Optional<String> heldBack = unverified.reasonToHoldBack(notificationId, submission);
             if (heldBack.isPresent()) {
                 timeline.append(notificationId, "ACKNOWLEDGEMENT_HELD_BACK", heldBack.get());

@@ -69,7 +69,7 @@ public class NotificationClassifier {
         classifyCouncil(submission);
         classifyFlags(submission);
         checkCategory(submission);
-        if (!submission.signatureVerified()) {
+        if (!submission.senderVerified()) {
             submission.triageReasons().add(TriageReason.unverifiedSender());
         }
         for (FormField missing : submission.missingRequired()) {

@@ -44,6 +44,11 @@ public class FormLineExtractor {
     private static final int MAX_VALUE_CHARS = 20_000;
 
     public Submission extract(Submission submission) {
+        if (submission.formPost()) {
+            // the values the council typed or chose: first, so that no document's line replaces one of them
+            formPostValues(submission).forEach((key, value) -> FormField.byLabel(key).ifPresent(field ->
+                    submission.rawValues().put(field, new Submission.RawValue(value, FieldSource.FORM_FIELD))));
+        }
         List<String> texts = contents.forNotification(submission).stream().map(ContentTexts.Text::text).toList();
         for (String text : texts) {
             readLines(text, submission, labels);
@@ -62,6 +67,37 @@ public class FormLineExtractor {
         }
         return submission;
     }
+
+    /**
+     * The values of a form post: the JSON object (key to text) the gateway wrote as the first
+     * {@code application/json} part of the message it built. {@code MALFORMED_MESSAGE} when there is none.
+     */
+    static java.util.Map<String, String> formPostValues(Submission submission) {
+        try {
+            if (submission.content().getContent() instanceof jakarta.mail.Multipart multipart) {
+                for (int i = 0; i < multipart.getCount(); i++) {
+                    jakarta.mail.BodyPart part = multipart.getBodyPart(i);
+                    if (part.isMimeType(Submission.FORM_VALUES_TYPE)) {
+                        try (java.io.InputStream in = part.getInputStream()) {
+                            java.util.Map<String, String> values = new java.util.LinkedHashMap<>();
+                            FORM_JSON.readTree(in).properties().forEach(entry -> {
+                                if (entry.getValue().isString()) {
+                                    values.put(entry.getKey(), entry.getValue().asString());
+                                }
+                            });
+                            return values;
+                        }
+                    }
+                }
+            }
+        } catch (jakarta.mail.MessagingException | java.io.IOException | RuntimeException e) {
+            throw new QuarantineException(ReasonCode.MALFORMED_MESSAGE, "The form post's values cannot be read ("
+                    + e.getClass().getSimpleName() + ").", e);
+        }
+        throw new QuarantineException(ReasonCode.MALFORMED_MESSAGE, "The form post holds no values part.");
+    }
+
+    private static final tools.jackson.databind.json.JsonMapper FORM_JSON = tools.jackson.databind.json.JsonMapper.builder().build();
 
     static void readLines(String text, Submission submission, FormLabels labels) {
         String[] lines = text.split("\\r?\\n");

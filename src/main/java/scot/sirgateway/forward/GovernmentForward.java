@@ -138,6 +138,7 @@ public class GovernmentForward implements PendingForwards {
         model.put("council", stored.values().getOrDefault(FormField.LOCAL_AUTHORITY, "unknown"));
         model.put("receivedAt", stored.envelope().receivedAt().atZoneSameInstant(GatewayClock.ZONE).format(WRITTEN_TIME));
         model.put("verified", stored.envelope().signatureVerified());
+        model.put("form", "FORM".equals(stored.envelope().source()));
         model.put("values", values);
         String text = templates.render("forward", model);
         var signedAndEncrypted = encryptor.encrypt(signer.sign(withOriginal(text, stored.envelope().id())),

@@ -26,6 +26,25 @@ public class Submission {
     public static final String STORED_MESSAGE_ID = StoredMessages.EXCHANGE_PROPERTY;
 
     /**
+     * The stored message's {@code source} of a form post (the council API or the web form). Only the
+     * gateway's own code stores a message with it; nothing a mail carries can make a mail a form post.
+     */
+    public static final String FORM = "FORM";
+
+    /**
+     * Headers of the message the gateway builds from a form post: the account (username, or
+     * {@code token:<id>}) and its council. Read only on a stored message whose source is {@link #FORM}; on a
+     * mail they mean nothing.
+     */
+    public static final String FORM_ACCOUNT_HEADER = "X-SIR-Form-Account";
+    public static final String FORM_COUNCIL_HEADER = "X-SIR-Form-Council";
+    /** How the form post came: "the web form" or "the API" (the timeline's words). */
+    public static final String FORM_CHANNEL_HEADER = "X-SIR-Form-Channel";
+
+    /** The content type of a form post's values part: a JSON object of form keys and their texts. */
+    public static final String FORM_VALUES_TYPE = "application/json";
+
+    /**
      * What the thread stage found for a mail about an existing notification: the notification (its id,
      * reference and whether it was withdrawn), whether the mail was auto-submitted (an out-of-office reply),
      * and the Message-IDs its In-Reply-To and References name.
@@ -52,6 +71,8 @@ public class Submission {
     private String signatureFingerprint;
     private jakarta.mail.Part content;
     private final List<Layer> layers = new ArrayList<>();
+    private boolean accountVerified;
+    private String formAccount;
 
     // thread
     private Threading threading;
@@ -114,6 +135,40 @@ public class Submission {
 
     public void recordSignatureFingerprint(String fingerprint) {
         this.signatureFingerprint = fingerprint;
+    }
+
+    /** Whether the stored message is a form post ({@link #FORM}), as the gateway's own code stored it. */
+    public boolean formPost() {
+        return FORM.equals(stored.source());
+    }
+
+    /**
+     * A form post's sender: the signed-in account (or token) of a council, verified by the sign-in and
+     * recorded as an {@link Layer.Kind#ACCOUNT} layer. No signature was checked, so {@link #signatureVerified()}
+     * stays false, but the sender counts as verified ({@link #senderVerified()}).
+     */
+    public void verifyAccount(String account, Council council, String acknowledgeTo) {
+        if (!formPost()) {
+            throw new IllegalStateException("only a form post is verified by its account");
+        }
+        this.accountVerified = true;
+        this.formAccount = account;
+        this.senderAddress = acknowledgeTo;
+        this.senderCouncil = council;
+        layers.add(new Layer(Layer.Kind.ACCOUNT, null, council.name(), account, true, null));
+    }
+
+    /** The account (username, or {@code token:<id>}) that posted the form; null for mail. */
+    public String formAccount() {
+        return formAccount;
+    }
+
+    /**
+     * Whether the sender is verified: by its S/MIME signature, or (a form post) by the council account that
+     * posted it. The triage rules treat both alike.
+     */
+    public boolean senderVerified() {
+        return signatureVerified || accountVerified;
     }
 
     public void markDecrypted() {

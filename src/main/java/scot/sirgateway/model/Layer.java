@@ -16,6 +16,12 @@ public record Layer(Kind kind, String algorithm, String key, String signer, Bool
         /** multipart/signed */
         SIGNED_DETACHED,
         /** a password-protected PDF */
-        PDF_ENCRYPTED
+        PDF_ENCRYPTED,
+        /**
+         * a form post by a signed-in council account or a council's API token: {@code signer} names the
+         * account (its username, or {@code token:<id>}) and {@code key} its council; verified by the sign-in,
+         * not by a signature
+         */
+        ACCOUNT
     }
 }

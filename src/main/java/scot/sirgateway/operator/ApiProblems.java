@@ -34,6 +34,39 @@ class ApiProblems extends ResponseEntityExceptionHandler {
         return ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
     }
 
+    /** A form post's invalid fields: 422 with {@code errors}, each {@code field} and {@code message}. */
+    @ExceptionHandler(scot.sirgateway.submit.FormInvalidException.class)
+    ProblemDetail invalidForm(scot.sirgateway.submit.FormInvalidException e) {
+        boolean tooLarge = e instanceof scot.sirgateway.submit.FormTooLargeException;
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(tooLarge ? HttpStatus.CONTENT_TOO_LARGE
+                : HttpStatus.UNPROCESSABLE_CONTENT, tooLarge ? "A document is over the size limit; nothing was kept."
+                : "Some values cannot be accepted as they are; correct each field listed and send it again. "
+                        + "Nothing was kept.");
+        problem.setProperty("errors", e.errors().entrySet().stream().map(error -> {
+            java.util.Map<String, String> item = new java.util.LinkedHashMap<>();
+            item.put("field", error.getKey());
+            item.put("message", error.getValue());
+            return item;
+        }).toList());
+        return problem;
+    }
+
+    /** A form post stopped by a stage: kept in the quarantine for the operators, the reason given to the caller. */
+    @ExceptionHandler(scot.sirgateway.submit.FormQuarantinedException.class)
+    ProblemDetail quarantinedForm(scot.sirgateway.submit.FormQuarantinedException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT, e.reason()
+                + " The submission is held in the gateway's quarantine; the inspectorate's operators can see it.");
+        problem.setProperty("reason_code", e.reasonCode());
+        return problem;
+    }
+
+    /** An Idempotency-Key used with another request (422), or whose first request still runs (409). */
+    @ExceptionHandler(scot.sirgateway.submit.IdempotencyConflictException.class)
+    ProblemDetail idempotencyConflict(scot.sirgateway.submit.IdempotencyConflictException e) {
+        return ProblemDetail.forStatusAndDetail(e.inProgress() ? HttpStatus.CONFLICT : HttpStatus.UNPROCESSABLE_CONTENT,
+                e.getMessage());
+    }
+
     @ExceptionHandler(IllegalArgumentException.class)
     ProblemDetail badRequest(IllegalArgumentException e) {
         return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());

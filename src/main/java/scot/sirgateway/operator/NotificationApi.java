@@ -38,10 +38,15 @@ class NotificationApi {
     private final scot.sirgateway.forward.GovernmentForward forward;
     private final scot.sirgateway.register.NotificationWithdrawal withdrawal;
     private final FollowUpRecords records;
+    private final CouncilNotificationApi councilApi;
+    private final CouncilCallers callers;
 
     NotificationApi(Notifications notifications, Timeline timeline, CouncilRegistry councils,
             scot.sirgateway.register.NotificationRelease release, scot.sirgateway.forward.GovernmentForward forward,
-            scot.sirgateway.register.NotificationWithdrawal withdrawal, FollowUpRecords records) {
+            scot.sirgateway.register.NotificationWithdrawal withdrawal, FollowUpRecords records,
+            CouncilNotificationApi councilApi, CouncilCallers callers) {
+        this.councilApi = councilApi;
+        this.callers = callers;
         this.records = records;
         this.forward = forward;
         this.withdrawal = withdrawal;
@@ -130,8 +135,17 @@ class NotificationApi {
         return org.springframework.http.ResponseEntity.accepted().body(Map.of("reference", reference, "state", "RESEND_QUEUED"));
     }
 
+    /** One notification: the full view for the inspectorate, the council's own view for a council caller. */
     @GetMapping("/{reference}")
-    Map<String, Object> one(@PathVariable String reference) {
+    Map<String, Object> one(@PathVariable String reference, org.springframework.security.core.Authentication caller) {
+        if (CouncilCallers.isCouncil(caller)) {
+            return councilApi.view(reference, callers.of(caller).orElseThrow(() -> new ResponseStatusException(
+                    HttpStatus.FORBIDDEN, "This council account or token names no council: ask the SIR Gateway team.")));
+        }
+        return one(reference);
+    }
+
+    private Map<String, Object> one(String reference) {
         Notifications.Stored stored = notifications.findByReference(reference)
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
                         "no notification has the reference " + (reference.matches("SIR-\\d{4}-\\d{4,}") ? reference

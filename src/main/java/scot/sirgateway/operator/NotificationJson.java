@@ -104,6 +104,46 @@ final class NotificationJson {
         return json;
     }
 
+    /**
+     * What a council sees of its own notification (CONTRACT.md): the form's values, the status, the clocks, the
+     * review status and its reviews. Built from a list of its own, so no operator field (layers, timeline,
+     * the fields' sources, sender, signer, Message-ID, the inspector, the reminders' addresses) can slip in.
+     */
+    static Map<String, Object> councilView(Notifications.Stored n, FollowUp followUp) {
+        Notifications.Envelope e = n.envelope();
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("reference", e.reference());
+        json.put("status", e.status().name());
+        for (FormField field : FormField.values()) {
+            json.put(field.key(), value(n.values().get(field)));
+        }
+        json.put("received_at", time(e.receivedAt()));
+        json.put("source", e.source());
+        json.put("notified_within_5_working_days", e.notifiedWithin5WorkingDays());
+        json.put("working_days_late", e.workingDaysLate());
+        json.put("acknowledged_at", time(e.acknowledgedAt()));
+        json.put("forward_due", time(e.forwardDue()));
+        json.put("forwarded_at", time(e.forwardedAt()));
+        json.put("review_due", value(e.reviewDue()));
+        json.put("review_status", value(followUp.state().reviewStatus()));
+        List<Map<String, Object>> reviews = new ArrayList<>();
+        for (FollowUpRecords.ReviewEntry r : followUp.reviews()) {
+            Map<String, Object> review = new LinkedHashMap<>();
+            review.put("id", r.seq());
+            review.put("review_type", r.reviewType());
+            review.put("status", r.status());
+            review.put("received_at", time(r.receivedAt()));
+            review.put("source", r.source());
+            review.put("signoff_role", r.signoffRole());
+            review.put("signoff_date", value(r.signoffDate()));
+            review.put("comment_due", value(r.commentDue()));
+            review.put("commented_at", time(r.commentedAt()));
+            reviews.add(review);
+        }
+        json.put("reviews", reviews);
+        return json;
+    }
+
     private static Map<String, Object> review(FollowUpRecords.ReviewEntry r) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("id", r.seq());

@@ -37,6 +37,13 @@ public class SecurityConfiguration {
                         .requestMatchers("/forms/**").permitAll()
                         .requestMatchers("/actuator/**").hasAnyRole(Role.OPERATOR.name(), Role.ADMIN.name())
                         .requestMatchers("/api/admin/**").hasRole(Role.ADMIN.name())
+                        // the council API (shared12.md): the controllers keep a council to its own notifications
+                        .requestMatchers(org.springframework.http.HttpMethod.POST, "/api/notifications")
+                        .hasAnyRole(Role.COUNCIL.name(), Role.OPERATOR.name(), Role.ADMIN.name())
+                        .requestMatchers(org.springframework.http.HttpMethod.GET, "/api/notifications/*")
+                        .hasAnyRole(Role.COUNCIL.name(), Role.OPERATOR.name(), Role.INSPECTOR.name(), Role.ADMIN.name())
+                        .requestMatchers(org.springframework.http.HttpMethod.POST, "/api/notifications/*/reviews")
+                        .hasAnyRole(Role.COUNCIL.name(), Role.OPERATOR.name(), Role.ADMIN.name())
                         .requestMatchers(org.springframework.http.HttpMethod.GET, "/api/**")
                         .hasAnyRole(Role.OPERATOR.name(), Role.INSPECTOR.name(), Role.ADMIN.name())
                         // an inspector's own work: the comment on a review, a request for more information

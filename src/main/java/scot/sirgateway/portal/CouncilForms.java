@@ -37,6 +37,7 @@ import scot.sirgateway.submit.FormDocument;
 import scot.sirgateway.submit.FormDocuments;
 import scot.sirgateway.submit.FormInvalidException;
 import scot.sirgateway.submit.FormProperties;
+import scot.sirgateway.submit.FormQuarantinedException;
 import scot.sirgateway.submit.FormSubmissions;
 import scot.sirgateway.submit.Submitter;
 
@@ -289,6 +290,7 @@ class CouncilForms {
         model.addAttribute("problem", problem);
         model.addAttribute("errorSummary", problem == null ? Map.of() : Map.of("#document", problem));
         model.addAttribute("maxSize", size());
+        model.addAttribute("allowed", scot.sirgateway.extract.DocumentTypes.ALLOWED_WORDS);
         return "council/documents";
     }
 
@@ -339,6 +341,12 @@ class CouncilForms {
                     : submissions.submitNotification(who, values, files, null);
         } catch (FormInvalidException e) {
             return checkPage(model, draft, e.errors());
+        } catch (FormQuarantinedException e) {
+            // stored, and waiting for the inspectorate in its quarantine; the reason never quotes content
+            drafts.delete(id, caller.council());
+            model.addAttribute("reason", e.reason());
+            model.addAttribute("review", draft.kind() == Drafts.Kind.REVIEW);
+            return "council/quarantined";
         } catch (RuntimeException e) {
             // a refusal the gateway explains (quarantined, not this council's notification): shown, never logged
             return checkPage(model, draft, Map.of("submission", e.getMessage() == null

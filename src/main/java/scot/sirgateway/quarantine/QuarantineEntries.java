@@ -76,6 +76,12 @@ public class QuarantineEntries {
         return jdbc.sql("SELECT " + COLUMNS + " FROM quarantine WHERE id = ?").param(id).query(this::read).optional();
     }
 
+    /** The latest entry of a stored message, if it was quarantined (a form post answers its caller with it). */
+    public java.util.Optional<Entry> latestFor(long storedMessageId) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM quarantine WHERE stored_message_id = ? ORDER BY id DESC")
+                .param(storedMessageId).query(this::read).list().stream().findFirst();
+    }
+
     /** Closes an open entry; answers false when it was not open any more. */
     public boolean resolve(long id, State state, String by) {
         return jdbc.sql("UPDATE quarantine SET state = ?, resolved_at = ?, resolved_by = ? WHERE id = ? AND state = ?")

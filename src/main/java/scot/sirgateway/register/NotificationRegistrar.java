@@ -112,8 +112,16 @@ public class NotificationRegistrar {
         }
         notifications.keepContent(id, contentOf(submission));
         Optional<Linked> linked = linkToEarlier(id, reference, submission);
-        timeline.append(id, submission.receivedAt(), "RECEIVED", "received by " + submission.source().toLowerCase()
-                + " (stored message " + submission.storedMessageId() + ")", Timeline.SYSTEM);
+        if (submission.formPost()) {
+            // audited: who posted it, and how
+            String channel = submission.headers().header(Submission.FORM_CHANNEL_HEADER);
+            timeline.append(id, submission.receivedAt(), "RECEIVED", "submitted through "
+                    + (channel == null ? "the form" : channel) + " by " + submission.formAccount() + " (stored message "
+                    + submission.storedMessageId() + ")", submission.formAccount());
+        } else {
+            timeline.append(id, submission.receivedAt(), "RECEIVED", "received by " + submission.source().toLowerCase()
+                    + " (stored message " + submission.storedMessageId() + ")", Timeline.SYSTEM);
+        }
         timeline.append(id, "REGISTERED", status == NotificationStatus.TRIAGE
                 ? "in triage: " + submission.triageSummary()
                 : "registered: complete and from a verified sender");

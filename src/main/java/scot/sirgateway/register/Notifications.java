@@ -213,6 +213,13 @@ public class Notifications {
     }
 
     /** The reference of the notification with this id. */
+    /** The reference and status of the notification a stored message became, if it became one. */
+    public Optional<Map.Entry<String, NotificationStatus>> registeredFrom(long storedMessageId) {
+        return jdbc.sql("SELECT reference, status FROM notification WHERE stored_message_id = ?").param(storedMessageId)
+                .query((rs, n) -> Map.entry(rs.getString("reference"), NotificationStatus.valueOf(rs.getString("status"))))
+                .optional();
+    }
+
     public String referenceOf(long id) {
         return jdbc.sql("SELECT reference FROM notification WHERE id = ?").param(id).query(String.class).single();
     }

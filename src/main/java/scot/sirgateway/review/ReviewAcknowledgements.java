@@ -72,7 +72,7 @@ public class ReviewAcknowledgements {
     public void queue(Review review, Submission submission) {
         String to = submission.senderAddress();
         Optional<String> suppressed = rules.reasonNotToReply(submission.headers(), to);
-        if (suppressed.isEmpty() && !submission.signatureVerified() && outbox.countSince(
+        if (suppressed.isEmpty() && !submission.senderVerified() && outbox.countSince(
                 Outbox.Purpose.REVIEW_ACKNOWLEDGEMENT, to, OffsetDateTime.now(clock).minusHours(1))
                 >= limits.unverifiedPerAddressPerHour()) {
             suppressed = Optional.of("held back: " + limits.unverifiedPerAddressPerHour() + " review acknowledgements "

@@ -114,6 +114,8 @@ public class ReviewIntake {
         Object type = submitted.values().containsKey(ReviewKey.REVIEW_TYPE)
                 ? submitted.values().get(ReviewKey.REVIEW_TYPE).value() : null;
         String how = "MAIL".equals(submitted.source()) ? "received by mail (stored message " + submitted.storedMessageId() + ")"
+                : "FORM".equals(submitted.source()) ? "submitted by " + submitted.actor() + " through a form post (stored message "
+                        + submitted.storedMessageId() + ")"
                 : "entered by an operator";
         timeline.append(submitted.notificationId(), OffsetDateTime.now(clock), "REVIEW_RECEIVED", "review r" + seq + " ("
                 + (type instanceof ReviewType t ? t.name() : "type not known") + ") " + how + "; comment due " + commentDue

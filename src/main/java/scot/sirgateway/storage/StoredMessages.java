@@ -95,6 +95,24 @@ public class StoredMessages {
     }
 
     /**
+     * Stores a message the gateway made itself from a form post (source {@code FORM}, a Message-ID of its own,
+     * so never a duplicate), claimed until {@code claimedUntil}: the request that posted it runs it through the
+     * stages at once, and the {@code intake-waiting} timer leaves it alone until the claim runs out (after a
+     * crash mid-request it takes it then, so the message goes through the stages once either way).
+     */
+    @Transactional
+    public long storeClaimed(byte[] raw, String source, OffsetDateTime claimedUntil) {
+        MessageHeaders headers = MessageHeaders.parse(raw);
+        metrics.messageTaken(source);
+        String blobId = blobs.put(raw);
+        long id = insert(source, headers.messageId(), headers.fromAddress(), TraceHeaders.sha256(raw, 0),
+                TraceHeaders.sha256(raw, TraceHeaders.endOfLeadingTraceHeaders(raw)), raw.length, blobId, null,
+                State.RECEIVED);
+        jdbc.sql("UPDATE stored_message SET claimed_until = ? WHERE id = ?").params(claimedUntil, id).update();
+        return id;
+    }
+
+    /**
      * Records a message whose bytes are not kept (too large, unreadable on the server): its headers
      * alone, so an operator can still see it and tell the sender.
      */
@@ -136,10 +154,14 @@ public class StoredMessages {
         return blobs.get(message.rawBlobId() != null ? message.rawBlobId() : message.headersBlobId());
     }
 
-    /** Ids of messages still waiting for the stages, oldest first. */
+    /**
+     * Ids of messages still waiting for the stages, oldest first; not those a request is running through the
+     * stages itself (a form post, claimed until its claim runs out).
+     */
     public List<Long> waiting(int max) {
-        return jdbc.sql("SELECT id FROM stored_message WHERE state = ? ORDER BY id LIMIT ?")
-                .params(State.RECEIVED.name(), max).query(Long.class).list();
+        return jdbc.sql("SELECT id FROM stored_message WHERE state = ? AND (claimed_until IS NULL OR claimed_until < ?) "
+                        + "ORDER BY id LIMIT ?")
+                .params(State.RECEIVED.name(), OffsetDateTime.now(clock), max).query(Long.class).list();
     }
 
     /** An earlier message with the same Message-ID but other content, if any. */

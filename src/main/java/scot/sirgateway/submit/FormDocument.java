@@ -1,5 +1,5 @@
 package scot.sirgateway.submit;
 
-/** A document sent with a form (temporary stand-in, see package-info). */
+/** A document a council uploads with a form post: the name it gave it and its bytes, as uploaded. */
 public record FormDocument(String filename, byte[] bytes) {
 }

@@ -43,6 +43,10 @@ public class ThreadMatcher {
     }
 
     public Submission match(Submission submission) {
+        if (submission.formPost()) {
+            // a new notification from the form: a review from the form never comes this way
+            return submission;
+        }
         String subject = subjectOf(submission);
         List<String> repliesTo = repliesTo(submission);
         Optional<String> quoted = quotedReference(subject);

@@ -27,6 +27,9 @@ public class SenderIdentification {
     }
 
     public Submission identify(Submission submission) {
+        if (submission.formPost()) {
+            return identifyAccount(submission);
+        }
         String from = submission.headers().fromAddress();
         if (from == null) {
             throw new QuarantineException(ReasonCode.UNKNOWN_SENDER, "The message has no readable From address.");
@@ -43,6 +46,33 @@ public class SenderIdentification {
         }
         submission.identifySender(from, council);
         return submission;
+    }
+
+    /**
+     * A form post's sender is the council account (or token) that posted it, as the gateway wrote it into the
+     * message it built; the acknowledgement goes to its From address (none when the post named no address).
+     */
+    private Submission identifyAccount(Submission submission) {
+        String account = decoded(submission.headers().header(Submission.FORM_ACCOUNT_HEADER));
+        String councilName = decoded(submission.headers().header(Submission.FORM_COUNCIL_HEADER));
+        Council council = councilName == null ? null : councils.byName(councilName).orElse(null);
+        if (account == null || council == null) {
+            throw new QuarantineException(ReasonCode.UNKNOWN_SENDER, "The form post names no account or no council the"
+                    + " registry knows (gateway.councils-file): was the council renamed since it was posted?");
+        }
+        submission.verifyAccount(account, council, submission.headers().fromAddress());
+        return submission;
+    }
+
+    private static String decoded(String header) {
+        if (header == null) {
+            return null;
+        }
+        try {
+            return jakarta.mail.internet.MimeUtility.decodeText(jakarta.mail.internet.MimeUtility.unfold(header)).trim();
+        } catch (java.io.UnsupportedEncodingException e) {
+            return header.trim();
+        }
     }
 
     SenderPolicy policyFor(Council council) {

@@ -81,6 +81,11 @@ public class SmimeUnwrapper {
     }
 
     public Submission unwrap(Submission submission) {
+        if (submission.formPost()) {
+            // the gateway built it from a form post: no S/MIME layer, whatever a document in it holds
+            submission.unwrapped(submission.mime());
+            return submission;
+        }
         Part part = submission.mime();
         String from = submission.headers().fromAddress();
         Instant receivedAt = submission.receivedAt().toInstant();

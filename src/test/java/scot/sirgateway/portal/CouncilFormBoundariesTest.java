@@ -124,7 +124,7 @@ class CouncilFormBoundariesTest extends GatewayTest {
         HttpResponse<String> refused = demo.upload("/council/drafts/" + draft + "/documents", "report.pdf", executable);
         assertThat(refused.statusCode()).isEqualTo(200);
         assertThat(refused.body()).contains("<title>Error: Documents - SIR Gateway</title>")
-                .contains("There is a problem").contains("must be a PDF or a Word document")
+                .contains("There is a problem").contains("must be a PDF, Word (.docx or .doc)")
                 .contains("href=\"#document\"");
 
         // one byte over the limit the page states: the lower of gateway.forms.max-document-bytes and the

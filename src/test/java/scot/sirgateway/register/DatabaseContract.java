@@ -60,7 +60,7 @@ abstract class DatabaseContract extends GatewayClient {
     void migrationsShouldHaveCreatedEveryTable() {
         for (String table : List.of("blob", "council", "council_domain", "council_alias", "stored_message",
                 "reference_sequence", "notification", "notification_field", "notification_event", "quarantine",
-                "outbox_mail", "operator_account")) {
+                "outbox_mail", "operator_account", "idempotency_key")) {
             assertThat(count("SELECT COUNT(*) FROM " + table)).as(table).isGreaterThanOrEqualTo(0);
         }
         assertThat(count("SELECT COUNT(*) FROM council WHERE demo = FALSE")).isEqualTo(32);
