@@ -36,7 +36,7 @@ import scot.sirgateway.support.MutableClock;
  * sections with a mistake each (the error summary has the focus and links to the field, the message stands
  * by it, what was typed is shown again), a section done with the keyboard alone, sign out, come back the next
  * day, find the draft, finish, check answers, submit; then the notification is in the API as a form's, its
- * acknowledgement in the notifier's mailbox and its forward in Scottish Government's. The gateway has its own
+ * acknowledgement in the signed-in account's mailbox and its forward in Scottish Government's. The gateway has its own
  * database, intake mailbox, recipients and a clock the test moves.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
@@ -236,7 +236,7 @@ class CouncilFormJourneyTest extends GatewayClient {
 
         // the notification, a form's, acknowledged to the notifier and forwarded
         assertThat(api("/api/notifications/" + reference).get("source").asString()).isEqualTo("FORM");
-        List<MimeMessage> acknowledgement = awaitReceived(NOTIFIER, 1);
+        List<MimeMessage> acknowledgement = awaitReceived(USER_EMAIL, 1);
         assertThat(acknowledgement.get(0).getSubject()).contains(reference);
         assertThat(acknowledgement.get(0).getContentType()).as("plain text: what was typed stays inert")
                 .doesNotContainIgnoringCase("html");
