@@ -51,6 +51,7 @@ class StartupTest {
         p.put("gateway.government.certificates[0]", "file:certs-example/government/scottish-government.cert.pem");
         p.put("gateway.security.admin.username", "admin");
         p.put("gateway.security.admin.password", "a-long-enough-password");
+        p.put("gateway.security.admin.email", "first-admin@careinspectorate.test");
         return p;
     }
 
@@ -149,6 +150,14 @@ class StartupTest {
         Map<String, String> p = production();
         p.remove("gateway.security.admin.password");
         assertThat(failureOf(p)).contains("gateway.security.admin.password");
+    }
+
+    @Test
+    void firstAdminPersonWithoutAnAddressShouldStopStartUpNamingTheProperty() {
+        // a person signs in with a code mailed to them: without an address the first admin could never sign in
+        Map<String, String> p = production();
+        p.remove("gateway.security.admin.email");
+        assertThat(failureOf(p)).contains("gateway.security.admin.email");
     }
 
     @Test

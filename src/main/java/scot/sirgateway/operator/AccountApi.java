@@ -18,15 +18,19 @@ import org.springframework.web.server.ResponseStatusException;
 
 /**
  * {@code /api/admin/accounts} (admins only): the accounts and their roles, addresses and locks; a new
- * account (its generated password answered once); the unlock of an account locked after failed sign-ins.
+ * account (its generated password and a person's recovery codes answered once); the unlock of an account locked after failed sign-ins.
  * A password hash is never answered.
  */
 @RestController
 @RequestMapping("/api/admin/accounts")
 class AccountApi {
 
-    /** The body of the create call; {@code council} only for COUNCIL accounts, {@code password} optional. */
-    record NewAccountRequest(String username, String role, String email, String council, String password) {
+    /**
+     * The body of the create call; {@code council} only for COUNCIL accounts, {@code password} optional,
+     * {@code service_account} for a program of the inspectorate (HTTP Basic, no console).
+     */
+    record NewAccountRequest(String username, String role, String email, String council, String password,
+            @com.fasterxml.jackson.annotation.JsonProperty("service_account") Boolean serviceAccount) {
     }
 
     private final OperatorAccounts accounts;
@@ -50,7 +54,8 @@ class AccountApi {
         OperatorAccounts.Created created;
         try {
             created = accounts.create(new OperatorAccounts.NewAccount(request.username(), request.role(),
-                    request.email(), request.council(), request.password()));
+                    request.email(), request.council(), request.password(),
+                    Boolean.TRUE.equals(request.serviceAccount())));
         } catch (DuplicateKeyException e) {
             throw new ResponseStatusException(HttpStatus.CONFLICT,
                     "an account named " + request.username().trim() + " exists already");
@@ -58,6 +63,9 @@ class AccountApi {
         Map<String, Object> json = json(created.account());
         if (created.initialPassword() != null) {
             json.put("initial_password", created.initialPassword());
+        }
+        if (!created.recoveryCodes().isEmpty()) {
+            json.put("recovery_codes", created.recoveryCodes());
         }
         return ResponseEntity.status(HttpStatus.CREATED).body(json);
     }
@@ -69,6 +77,15 @@ class AccountApi {
         return json(accounts.find(username).orElseThrow());
     }
 
+    /** New recovery codes for a person (the old ones void), answered once; 404 no such account, 400 a service account. */
+    @PostMapping("/{username}/recovery-codes")
+    Map<String, Object> recoveryCodes(@PathVariable String username, Principal admin) {
+        List<String> codes = accounts.newRecoveryCodes(username, admin.getName());
+        Map<String, Object> json = json(accounts.find(username).orElseThrow());
+        json.put("recovery_codes", codes);
+        return json;
+    }
+
     private static Map<String, Object> json(OperatorAccounts.Account account) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("username", account.username());
@@ -77,6 +94,7 @@ class AccountApi {
         json.put("council", account.council());
         json.put("enabled", account.enabled());
         json.put("locked", account.locked());
+        json.put("service_account", account.serviceAccount());
         return json;
     }
 }

@@ -18,6 +18,8 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.authentication.event.AuthenticationFailureBadCredentialsEvent;
 import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
@@ -27,6 +29,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 import scot.sirgateway.council.Council;
+import scot.sirgateway.deadline.OperatorAlerts;
+import scot.sirgateway.signin.AuditTrail;
+import scot.sirgateway.signin.RecoveryCodes;
 import scot.sirgateway.council.CouncilRegistry;
 import scot.sirgateway.storage.MessageHeaders;
 import scot.sirgateway.storage.StorageCipher;
@@ -34,10 +39,12 @@ import scot.sirgateway.storage.StorageCipher;
 /**
  * Accounts of the {@code operator_account} table, passwords hashed, e-mail addresses sealed (bound to the
  * username). At start, when no account exists, the first admin is created from {@code gateway.security.admin.*};
- * without those settings start-up stops. An inspector has the address its reminders go to; a council
- * account belongs to one council of the registry and has an address at its domains. After
- * {@code gateway.security.max-failed-sign-ins} failed sign-ins in a row an account is locked until an admin
- * unlocks it. Passwords and addresses are never logged.
+ * without those settings start-up stops. A person's account has the address its sign-in codes go to (and
+ * recovery codes, shown once when it is made); a service account (inspectorate roles only) is a program's:
+ * HTTP Basic only, no console. An inspector has the address its reminders go to; a council account belongs to
+ * one council of the registry and has an address at its domains. After {@code gateway.security.max-failed-sign-ins}
+ * failed passwords or codes in a row an account is locked for {@code gateway.security.lock-duration} (or until
+ * an admin unlocks it), the admins alerted once per lock. Passwords, codes and addresses are never logged.
  */
 @Component
 public class OperatorAccounts implements UserDetailsService {
@@ -50,16 +57,27 @@ public class OperatorAccounts implements UserDetailsService {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     /** An account as admins see it: never its password hash. */
-    public record Account(String username, Role role, String email, String council, boolean enabled, boolean locked) {
+    public record Account(String username, Role role, String email, String council, boolean enabled, boolean locked,
+            boolean serviceAccount) {
     }
 
-    /** What an admin asks for: role by name, council and password optional. */
-    public record NewAccount(String username, String role, String email, String council, String password) {
+    /** What an admin asks for: role by name, council and password optional, a service account when asked. */
+    public record NewAccount(String username, String role, String email, String council, String password,
+            boolean serviceAccount) {
+        public NewAccount(String username, String role, String email, String council, String password) {
+            this(username, role, email, council, password, false);
+        }
     }
 
-    /** The account made, and the password generated for it when none was given (shown once). */
-    public record Created(Account account, String initialPassword) {
+    /**
+     * The account made, the password generated for it when none was given and a person's recovery codes
+     * (each shown once; empty for a service account).
+     */
+    public record Created(Account account, String initialPassword, List<String> recoveryCodes) {
     }
+
+    /** The authority every council caller has besides ROLE_COUNCIL, followed by its council's name (shared12.md). */
+    public static final String COUNCIL_OF = "COUNCIL_OF:";
 
     private final JdbcClient jdbc;
     private final PasswordEncoder encoder;
@@ -68,9 +86,13 @@ public class OperatorAccounts implements UserDetailsService {
     private final StorageCipher cipher;
     private final CouncilRegistry councils;
     private final Clock clock;
+    private final RecoveryCodes recoveryCodes;
+    private final AuditTrail audit;
+    private final OperatorAlerts alerts;
 
     public OperatorAccounts(JdbcClient jdbc, PasswordEncoder encoder, AdminProperties admin, SignInProperties signIn,
-            StorageCipher cipher, CouncilRegistry councils, Clock clock) {
+            StorageCipher cipher, CouncilRegistry councils, Clock clock, RecoveryCodes recoveryCodes, AuditTrail audit,
+            OperatorAlerts alerts) {
         this.jdbc = jdbc;
         this.encoder = encoder;
         this.admin = admin;
@@ -78,6 +100,9 @@ public class OperatorAccounts implements UserDetailsService {
         this.cipher = cipher;
         this.councils = councils;
         this.clock = clock;
+        this.recoveryCodes = recoveryCodes;
+        this.audit = audit;
+        this.alerts = alerts;
     }
 
     @EventListener(ApplicationStartedEvent.class)
@@ -93,13 +118,27 @@ public class OperatorAccounts implements UserDetailsService {
             throw new IllegalStateException("gateway.security.admin.password is required (8 characters or more): "
                     + "there is no account yet");
         }
-        create(admin.username(), admin.password(), Role.ADMIN);
-        log.info("first admin account '{}' created", admin.username());
+        if (!admin.serviceAccount() && blank(admin.email())) {
+            throw new IllegalStateException("gateway.security.admin.email is required: the first admin signs in to "
+                    + "the console with a code mailed there (or set gateway.security.admin.service-account: true "
+                    + "for an admin that only calls the API with HTTP Basic)");
+        }
+        String email = admin.serviceAccount() && blank(admin.email()) ? null : plainAddress(admin.email());
+        insert(admin.username(), admin.password(), Role.ADMIN, email, null, admin.serviceAccount());
+        log.info("first admin account '{}' created{}", admin.username(), admin.serviceAccount() ? " (service account)" : "");
     }
 
+    /** A service account (HTTP Basic, no console) with this role and no address: a program's account. */
     public void create(String username, String password, Role role) {
-        jdbc.sql("INSERT INTO operator_account (username, password_hash, role, enabled, created_at) VALUES (?, ?, ?, TRUE, ?)")
-                .params(username, encoder.encode(password), role.name(), OffsetDateTime.now(clock)).update();
+        insert(username, password, role, null, null, true);
+    }
+
+    private void insert(String username, String password, Role role, String email, String council, boolean service) {
+        jdbc.sql("INSERT INTO operator_account (username, password_hash, role, enabled, created_at, email, council, "
+                        + "service_account) VALUES (?, ?, ?, TRUE, ?, ?, ?, ?)")
+                .params(username, encoder.encode(password), role.name(), OffsetDateTime.now(clock),
+                        email == null ? null : cipher.encryptValue(email, emailAad(username)), council, service)
+                .update();
     }
 
     /**
@@ -128,8 +167,16 @@ public class OperatorAccounts implements UserDetailsService {
         } else if (!blank(request.council())) {
             throw new IllegalArgumentException("council is only for COUNCIL accounts");
         }
+        if (request.serviceAccount() && role == Role.COUNCIL) {
+            throw new IllegalArgumentException("service_account is only for inspectorate accounts (OPERATOR, "
+                    + "INSPECTOR, ADMIN); a council's program uses a council API token");
+        }
         if (role == Role.INSPECTOR && email == null) {
             throw new IllegalArgumentException("an INSPECTOR account needs an email: its reminders go there");
+        }
+        if (!request.serviceAccount() && email == null) {
+            throw new IllegalArgumentException("a person's account needs an email: its sign-in codes go there "
+                    + "(or set service_account: true for a program's account)");
         }
         String password = request.password();
         String generated = null;
@@ -143,82 +190,174 @@ public class OperatorAccounts implements UserDetailsService {
         if (find(username).isPresent()) {
             throw new DuplicateKeyException("an account named " + username + " exists already");
         }
-        jdbc.sql("INSERT INTO operator_account (username, password_hash, role, enabled, created_at, email, council) "
-                        + "VALUES (?, ?, ?, TRUE, ?, ?, ?)")
-                .params(username, encoder.encode(password), role.name(), OffsetDateTime.now(clock),
-                        email == null ? null : cipher.encryptValue(email, emailAad(username)), council)
-                .update();
-        log.info("account '{}' created with role {}", username, role);
-        return new Created(find(username).orElseThrow(), generated);
+        insert(username, password, role, email, council, request.serviceAccount());
+        List<String> codes = request.serviceAccount() ? List.of() : recoveryCodes.issue(username);
+        log.info("account '{}' created with role {}{}", username, role, request.serviceAccount() ? " (service account)" : "");
+        return new Created(find(username).orElseThrow(), generated, codes);
+    }
+
+    /**
+     * New recovery codes for a person's account, the old ones void: for a person who has used or lost theirs,
+     * and for a first admin made from configuration (it had nobody to show them to). Answered once.
+     * NoSuchElementException when there is no such account, IllegalArgumentException for a service account.
+     */
+    @Transactional
+    public List<String> newRecoveryCodes(String username, String admin) {
+        Account account = find(username).orElseThrow(() -> new NoSuchElementException("there is no account named " + username));
+        if (account.serviceAccount()) {
+            throw new IllegalArgumentException(username + " is a service account: it signs in with HTTP Basic only "
+                    + "and has no recovery codes");
+        }
+        List<String> codes = recoveryCodes.issue(username);
+        audit.record(admin, "RECOVERY_CODES_ISSUED", "new recovery codes for " + username);
+        return codes;
     }
 
     /** Every account, by username. */
     public List<Account> list() {
-        return jdbc.sql("SELECT username, role, email, council, enabled, locked_at FROM operator_account ORDER BY username")
+        return jdbc.sql("SELECT username, role, email, council, enabled, locked_at, service_account FROM operator_account ORDER BY username")
                 .query((rs, n) -> account(rs)).list();
     }
 
     public Optional<Account> find(String username) {
-        return jdbc.sql("SELECT username, role, email, council, enabled, locked_at FROM operator_account WHERE username = ?")
+        return jdbc.sql("SELECT username, role, email, council, enabled, locked_at, service_account FROM operator_account WHERE username = ?")
                 .param(username).query((rs, n) -> account(rs)).optional();
     }
 
     /** Unlocks an account and starts its count of failed sign-ins again; NoSuchElementException when there is none. */
+    @Transactional
     public void unlock(String username, String admin) {
         if (jdbc.sql("UPDATE operator_account SET locked_at = NULL, failed_sign_ins = 0 WHERE username = ?")
                 .param(username).update() == 0) {
             throw new NoSuchElementException("there is no account named " + username);
         }
+        audit.record(admin, "UNLOCK", "unlocked account " + username);
         log.info("account '{}' unlocked by {}", username, admin);
     }
 
-    /** A wrong password for an existing account counts; the one that reaches the limit locks it. */
+    /**
+     * A wrong password for an existing account counts, also by HTTP Basic; a caller refused for not being a
+     * service account (Basic) or a person (the sign-in page) has not had its password checked and does not count.
+     */
     @EventListener
     void onFailedSignIn(AuthenticationFailureBadCredentialsEvent event) {
-        String username = event.getAuthentication().getName();
-        if (username != null) {
-            // a lock that has run its time is over: the count starts again
-            jdbc.sql("UPDATE operator_account SET locked_at = NULL, failed_sign_ins = 0 WHERE username = ? AND locked_at <= ?")
-                    .params(username, lockedSince()).update();
-        }
-        if (username == null || jdbc.sql("UPDATE operator_account SET failed_sign_ins = failed_sign_ins + 1 "
-                + "WHERE username = ? AND locked_at IS NULL").param(username).update() == 0) {
+        if (event.getException() instanceof UsernameNotFoundException) {
             return;
         }
-        if (jdbc.sql("UPDATE operator_account SET locked_at = ? WHERE username = ? AND locked_at IS NULL "
-                        + "AND failed_sign_ins >= ?")
-                .params(OffsetDateTime.now(clock), username, signIn.maxFailedSignIns()).update() > 0) {
-            log.warn("account '{}' locked after {} failed sign-ins in a row", username, signIn.maxFailedSignIns());
+        String username = event.getAuthentication().getName();
+        if (username != null && find(username).isPresent()) {
+            audit.record(username, "PASSWORD_FAILED", null);
+            countFailure(username);
         }
     }
 
-    /** A successful sign-in starts the count again and ends a lock that ran its time (written only when needed). */
-    @EventListener
-    void onSignIn(AuthenticationSuccessEvent event) {
-        jdbc.sql("UPDATE operator_account SET failed_sign_ins = 0, locked_at = NULL WHERE username = ? "
-                        + "AND (failed_sign_ins > 0 OR locked_at IS NOT NULL)")
-                .param(event.getAuthentication().getName()).update();
+    /**
+     * Counts one failed password or code; the one that reaches {@code gateway.security.max-failed-sign-ins}
+     * locks the account and alerts the admins (once for this lock). Answers whether the account is locked now.
+     */
+    @Transactional
+    public boolean countFailure(String username) {
+        // a lock that has run its time is over: the count starts again
+        jdbc.sql("UPDATE operator_account SET locked_at = NULL, failed_sign_ins = 0 WHERE username = ? AND locked_at <= ?")
+                .params(username, lockedSince()).update();
+        if (jdbc.sql("UPDATE operator_account SET failed_sign_ins = failed_sign_ins + 1 "
+                + "WHERE username = ? AND locked_at IS NULL").param(username).update() == 0) {
+            return locked(username);
+        }
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        if (jdbc.sql("UPDATE operator_account SET locked_at = ? WHERE username = ? AND locked_at IS NULL "
+                        + "AND failed_sign_ins >= ?")
+                .params(now, username, signIn.maxFailedSignIns()).update() > 0) {
+            log.warn("account '{}' locked after {} failed sign-ins in a row", username, signIn.maxFailedSignIns());
+            audit.record(username, "LOCKED", signIn.maxFailedSignIns() + " failed sign-ins in a row; locked for "
+                    + signIn.lockDuration().toMinutes() + " minutes");
+            alerts.raise("ACCOUNT_LOCKED", "ACCOUNT_LOCKED:" + username + ":" + now.toInstant().toEpochMilli(),
+                    signIn.lockDuration(), "Account " + username + " locked after " + signIn.maxFailedSignIns()
+                            + " failed sign-ins",
+                    "The account " + username + " had " + signIn.maxFailedSignIns() + " wrong passwords or codes "
+                            + "in a row and is locked for " + signIn.lockDuration().toMinutes() + " minutes.\n\n"
+                            + "If its owner did not make these attempts, someone may be guessing its password. An "
+                            + "admin can unlock it early: POST /api/admin/accounts/" + username + "/unlock\n",
+                    null);
+            return true;
+        }
+        return false;
     }
 
+    /** Whether the account is locked now (a lock that ran its time is not). */
+    public boolean locked(String username) {
+        return jdbc.sql("SELECT locked_at FROM operator_account WHERE username = ?").param(username)
+                .query((rs, n) -> locked(rs)).optional().orElse(false);
+    }
+
+    /**
+     * A successful HTTP Basic call (a service account) starts the count again and ends a lock that ran its
+     * time. A person's password alone does not: only both factors do ({@link #signedIn}), or a password
+     * known to an attacker would reset the count of wrong codes.
+     */
+    @EventListener
+    void onSignIn(AuthenticationSuccessEvent event) {
+        boolean role = event.getAuthentication().getAuthorities().stream()
+                .anyMatch(a -> a.getAuthority() != null && a.getAuthority().startsWith("ROLE_"));
+        if (role) {
+            signedIn(event.getAuthentication().getName());
+        }
+    }
+
+    /** Both factors done (or a service account's password): the count of failures starts again. */
+    public void signedIn(String username) {
+        jdbc.sql("UPDATE operator_account SET failed_sign_ins = 0, locked_at = NULL WHERE username = ? "
+                        + "AND (failed_sign_ins > 0 OR locked_at IS NOT NULL)")
+                .param(username).update();
+    }
+
+    /**
+     * A person's account for the sign-in page: no authorities until the second factor is done (the password
+     * alone reaches only the sign-in pages). A service account is not found here: it has no console.
+     */
     @Override
     public UserDetails loadUserByUsername(String username) {
-        return jdbc.sql("SELECT username, password_hash, role, enabled, locked_at FROM operator_account WHERE username = ?")
-                .param(username)
+        return userDetails(username, false);
+    }
+
+    /** A service account for HTTP Basic, with its role; a person's account is not found here. */
+    public UserDetails loadServiceAccount(String username) {
+        return userDetails(username, true);
+    }
+
+    private UserDetails userDetails(String username, boolean service) {
+        return jdbc.sql("SELECT username, password_hash, role, enabled, locked_at FROM operator_account "
+                        + "WHERE username = ? AND service_account = ?")
+                .params(username, service)
                 .query((rs, n) -> User.withUsername(rs.getString("username"))
                         .password(rs.getString("password_hash"))
-                        .roles(rs.getString("role"))
+                        .authorities(service ? List.of(new SimpleGrantedAuthority("ROLE_" + rs.getString("role")))
+                                : List.of())
                         .disabled(!rs.getBoolean("enabled"))
                         .accountLocked(locked(rs))
                         .build())
                 .optional()
-                .orElseThrow(() -> new UsernameNotFoundException("no such account"));
+                .orElseThrow(() -> new UsernameNotFoundException(service ? "not a service account" : "not a person's account"));
+    }
+
+    /**
+     * The authorities of a person who has done both factors: the role, and for a council account the
+     * {@link #COUNCIL_OF} authority naming its council.
+     */
+    public List<GrantedAuthority> authoritiesOf(Account account) {
+        List<GrantedAuthority> authorities = new java.util.ArrayList<>();
+        authorities.add(new SimpleGrantedAuthority("ROLE_" + account.role().name()));
+        if (account.role() == Role.COUNCIL && account.council() != null) {
+            authorities.add(new SimpleGrantedAuthority(COUNCIL_OF + account.council()));
+        }
+        return authorities;
     }
 
     private Account account(java.sql.ResultSet rs) throws java.sql.SQLException {
         String username = rs.getString("username");
         return new Account(username, Role.valueOf(rs.getString("role")),
                 cipher.decryptValue(rs.getBytes("email"), emailAad(username)), rs.getString("council"),
-                rs.getBoolean("enabled"), locked(rs));
+                rs.getBoolean("enabled"), locked(rs), rs.getBoolean("service_account"));
     }
 
     /** Whether the row's account is locked now: its lock began within {@code gateway.security.lock-duration}. */

@@ -2,74 +2,143 @@ package scot.sirgateway.operator;
 
 import jakarta.servlet.http.HttpServletRequest;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.security.config.Customizer;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.DefaultAuthenticationEventPublisher;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
+import org.springframework.security.authorization.AuthorizationManagerFactories;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.authority.FactorGrantedAuthority;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+
+import scot.sirgateway.signin.CouncilTokenFilter;
+import scot.sirgateway.signin.CouncilTokens;
+import scot.sirgateway.signin.PasswordStep;
+import scot.sirgateway.signin.SecondFactor;
 
 /**
- * Who may see what: the health endpoint is open (it names components, never details), the metrics
- * endpoints are for operators and admins; accounts are for admins; reading the API wants an operator,
- * inspector or admin; an inspector comments on reviews and asks councils for more information; changing
- * anything else wants an operator or admin, by HTTP Basic
- * (programs) or session login (the console). A post in a session needs the CSRF token; only a
- * program's call (HTTP Basic without a session, not a browser's cross-site request) is exempt.
- * Failures answer problem+json.
+ * Who may see what. People sign in on the sign-in pages with a password and then a code mailed to them (or
+ * a recovery code): Spring Security's multi-factor authorization wants both factors (password and one-time
+ * token) for the console and the council's pages, and a person's roles are only granted with the second
+ * factor, so a password alone reaches the sign-in pages and nothing else. Programs call the API: the
+ * inspectorate's service accounts by HTTP Basic (a person's account is refused there), councils' systems with
+ * their API token ({@code Authorization: Bearer}). A council caller reaches its pages and the council API
+ * (submit, read one notification, submit a review), never the operators' API. The health endpoint is open;
+ * metrics are for operators and admins; accounts and tokens for admins. A post in a session needs the CSRF
+ * token; only a program's call (credentials in the request, no session, no browser's cross-site request) is
+ * exempt. Failures on the API answer problem+json.
  */
 @Configuration(proxyBeanMethods = false)
 public class SecurityConfiguration {
 
+    static final String SIGN_IN_AGAIN = "Sign in: people through the console's sign-in page (/sign-in), programs "
+            + "with a service account (HTTP Basic) or a council API token (Authorization: Bearer).";
+
     @Bean
-    PasswordEncoder passwordEncoder() {
+    static PasswordEncoder passwordEncoder() {
         return PasswordEncoderFactories.createDelegatingPasswordEncoder();
     }
 
     @Bean
-    SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
+    SecurityFilterChain securityFilterChain(HttpSecurity http, OperatorAccounts accounts, PasswordEncoder encoder,
+            ApplicationEventPublisher events, PasswordStep passwordStep, CouncilTokens tokens) throws Exception {
+        var twoFactors = AuthorizationManagerFactories.multiFactor()
+                .requireFactors(FactorGrantedAuthority.PASSWORD_AUTHORITY, FactorGrantedAuthority.OTT_AUTHORITY).build();
+        String operator = Role.OPERATOR.name();
+        String inspector = Role.INSPECTOR.name();
+        String admin = Role.ADMIN.name();
+        String council = Role.COUNCIL.name();
+        AuthenticationEntryPoint apiEntryPoint = (request, response, e) -> problem(response, HttpStatus.UNAUTHORIZED,
+                e instanceof CouncilTokenFilter.TokenRefused
+                        ? "This council API token is unknown or was revoked: ask the SIR Gateway team for a new one."
+                        : basic(request) ? "HTTP Basic is only for service accounts: check the service account's "
+                                + "username and password. A person signs in through the sign-in page (/sign-in) "
+                                + "with a password and a code mailed to them."
+                        : SIGN_IN_AGAIN);
         http.authorizeHttpRequests(requests -> requests
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/error").permitAll()
-                        .requestMatchers("/forms/**").permitAll()
-                        .requestMatchers("/actuator/**").hasAnyRole(Role.OPERATOR.name(), Role.ADMIN.name())
-                        .requestMatchers("/api/admin/**").hasRole(Role.ADMIN.name())
+                        .requestMatchers("/sign-in", "/sign-in/**", "/signed-out", "/forms/**", "/webjars/**", "/css/**",
+                                "/js/**", "/images/**", "/favicon.ico").permitAll()
+                        .requestMatchers("/actuator/**").hasAnyRole(operator, admin)
+                        .requestMatchers("/api/admin/**").hasRole(admin)
                         // the council API (shared12.md): the controllers keep a council to its own notifications
-                        .requestMatchers(org.springframework.http.HttpMethod.POST, "/api/notifications")
-                        .hasAnyRole(Role.COUNCIL.name(), Role.OPERATOR.name(), Role.ADMIN.name())
-                        .requestMatchers(org.springframework.http.HttpMethod.GET, "/api/notifications/*")
-                        .hasAnyRole(Role.COUNCIL.name(), Role.OPERATOR.name(), Role.INSPECTOR.name(), Role.ADMIN.name())
-                        .requestMatchers(org.springframework.http.HttpMethod.POST, "/api/notifications/*/reviews")
-                        .hasAnyRole(Role.COUNCIL.name(), Role.OPERATOR.name(), Role.ADMIN.name())
-                        .requestMatchers(org.springframework.http.HttpMethod.GET, "/api/**")
-                        .hasAnyRole(Role.OPERATOR.name(), Role.INSPECTOR.name(), Role.ADMIN.name())
+                        .requestMatchers(HttpMethod.POST, "/api/notifications").hasAnyRole(council, operator, admin)
+                        .requestMatchers(HttpMethod.GET, "/api/notifications/*").hasAnyRole(council, operator, inspector, admin)
+                        .requestMatchers(HttpMethod.POST, "/api/notifications/*/reviews").hasAnyRole(council, operator, admin)
+                        .requestMatchers(HttpMethod.GET, "/api/**").hasAnyRole(operator, inspector, admin)
                         // an inspector's own work: the comment on a review, a request for more information
-                        .requestMatchers(org.springframework.http.HttpMethod.POST, "/api/notifications/*/reviews/*/comment",
+                        .requestMatchers(HttpMethod.POST, "/api/notifications/*/reviews/*/comment",
                                 "/api/notifications/*/information-requests")
-                        .hasRole(Role.INSPECTOR.name())
+                        .hasRole(inspector)
                         .requestMatchers("/api/quarantine/**", "/api/notifications/*/release", "/api/notifications/*/forward",
                                 "/api/notifications/*/withdraw", "/api/notifications/*/reviews",
                                 "/api/notifications/*/reviews/*/release", "/api/notifications/*/inspector",
                                 "/api/notifications/*/reminders/pause", "/api/notifications/*/reminders/resume")
-                        .hasAnyRole(Role.OPERATOR.name(), Role.ADMIN.name())
+                        .hasAnyRole(operator, admin)
                         .requestMatchers("/api/**").denyAll()
-                        .anyRequest().authenticated())
-                .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) -> problem(response,
-                        HttpStatus.UNAUTHORIZED, "Sign in with your console account (HTTP Basic for programs).")))
+                        .requestMatchers("/council", "/council/**").access(twoFactors.hasRole(council))
+                        .anyRequest().access(twoFactors.hasAnyRole(operator, inspector, admin)))
+                .authenticationManager(manager(accounts, encoder, events))
+                .addFilterBefore(new CouncilTokenFilter(tokens, apiEntryPoint), BasicAuthenticationFilter.class)
+                .addFilterAt(new BasicAuthenticationFilter(serviceAccounts(accounts, encoder, events), apiEntryPoint),
+                        BasicAuthenticationFilter.class)
                 .exceptionHandling(handling -> handling
-                        .defaultAuthenticationEntryPointFor((request, response, e) -> problem(response,
-                                        HttpStatus.UNAUTHORIZED, "Sign in with your console account (HTTP Basic for programs)."),
+                        .defaultAuthenticationEntryPointFor(apiEntryPoint,
                                 request -> request.getRequestURI().startsWith(request.getContextPath() + "/api/")
                                         || request.getRequestURI().startsWith(request.getContextPath() + "/actuator/"))
+                        .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/sign-in"),
+                                request -> true)
                         .accessDeniedHandler(SecurityConfiguration::denied))
-                .formLogin(Customizer.withDefaults())
+                .formLogin(form -> form.loginPage("/sign-in").loginProcessingUrl("/sign-in")
+                        .successHandler(passwordStep).failureHandler(passwordStep).permitAll())
+                .logout(logout -> logout.logoutUrl("/sign-out").addLogoutHandler(passwordStep)
+                        .logoutSuccessUrl("/signed-out").permitAll())
+                .sessionManagement(sessions -> sessions.sessionFixation(fixation -> fixation.changeSessionId()))
                 // a session (the console) needs the CSRF token, on /api too: SameSite=Strict does not
                 // cover credentials a browser caches for HTTP Basic, so only a program's call is exempt
                 .csrf(csrf -> csrf.ignoringRequestMatchers(SecurityConfiguration::programCall));
         return http.build();
+    }
+
+    /** The sign-in page's password step: people's accounts only, no authority but the password factor. */
+    private static AuthenticationManager manager(OperatorAccounts accounts, PasswordEncoder encoder,
+            ApplicationEventPublisher events) {
+        DaoAuthenticationProvider people = new DaoAuthenticationProvider(accounts);
+        people.setPasswordEncoder(encoder);
+        ProviderManager manager = new ProviderManager(people);
+        manager.setAuthenticationEventPublisher(new DefaultAuthenticationEventPublisher(events));
+        return manager;
+    }
+
+    /**
+     * HTTP Basic: service accounts only. A person's account is not found here (and its password not checked,
+     * so Basic is no way round the second factor, nor counts towards a person's lock).
+     */
+    private static AuthenticationManager serviceAccounts(OperatorAccounts accounts, PasswordEncoder encoder,
+            ApplicationEventPublisher events) {
+        DaoAuthenticationProvider services = new DaoAuthenticationProvider(accounts::loadServiceAccount);
+        services.setPasswordEncoder(encoder);
+        services.setHideUserNotFoundExceptions(false);
+        ProviderManager manager = new ProviderManager(services);
+        manager.setAuthenticationEventPublisher(new DefaultAuthenticationEventPublisher(events));
+        return manager;
+    }
+
+    private static boolean basic(HttpServletRequest request) {
+        String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
+        return authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6);
     }
 
     /**
@@ -114,15 +183,30 @@ public class SecurityConfiguration {
         boolean signedIn = authentication != null && authentication.isAuthenticated()
                 && !(authentication instanceof org.springframework.security.authentication.AnonymousAuthenticationToken);
         boolean credentials = request.getHeader("Authorization") != null || request.getRequestedSessionId() != null;
-        if (e instanceof org.springframework.security.web.csrf.CsrfException && !credentials) {
-            problem(response, HttpStatus.UNAUTHORIZED, "Sign in with your console account (HTTP Basic for programs).");
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        boolean page = !path.startsWith("/api/") && !path.startsWith("/actuator/");
+        if (page && !(e instanceof org.springframework.security.web.csrf.CsrfException)
+                && SecondFactor.waitingForCode(authentication)) {
+            // the password alone: the code comes next
+            response.sendRedirect(request.getContextPath() + "/sign-in/code");
+        } else if (page && signedIn && request.getSession(false) != null
+                && !(e instanceof org.springframework.security.web.csrf.CsrfException)
+                && !SecondFactor.home(authentication).equals(path)) {
+            // a council's user at the console, or the other way round: to their own home
+            response.sendRedirect(request.getContextPath() + SecondFactor.home(authentication));
+        } else if (e instanceof org.springframework.security.web.csrf.CsrfException && !credentials) {
+            problem(response, HttpStatus.UNAUTHORIZED, SIGN_IN_AGAIN);
         } else if (e instanceof org.springframework.security.web.csrf.CsrfException) {
             problem(response, HttpStatus.FORBIDDEN, "This request needs the console session's CSRF token (the "
-                    + "X-CSRF-TOKEN header or the _csrf field); a program calls with HTTP Basic and no session.");
+                    + "X-CSRF-TOKEN header or the _csrf field); a program calls with a service account or API token and no session.");
         } else if (!signedIn) {
-            problem(response, HttpStatus.UNAUTHORIZED, "Sign in with your console account (HTTP Basic for programs).");
+            problem(response, HttpStatus.UNAUTHORIZED, SIGN_IN_AGAIN);
         } else {
-            problem(response, HttpStatus.FORBIDDEN, "Your account may not do this.");
+            problem(response, HttpStatus.FORBIDDEN, page && !SecondFactor.waitingForCode(authentication)
+                    && request.getSession(false) == null
+                    ? "These pages are for people signed in through the sign-in page (/sign-in): a service account "
+                            + "or an API token has none."
+                    : "Your account may not do this.");
         }
     }
 
@@ -131,7 +215,8 @@ public class SecurityConfiguration {
         response.setStatus(status.value());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         if (status == HttpStatus.UNAUTHORIZED) {
-            response.setHeader("WWW-Authenticate", "Basic realm=\"SIR Gateway\"");
+            response.setHeader("WWW-Authenticate", detail.contains("API token") && !detail.startsWith("Sign in")
+                    ? "Bearer realm=\"SIR Gateway\", error=\"invalid_token\"" : "Basic realm=\"SIR Gateway\"");
         }
         response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"" + status.getReasonPhrase()
                 + "\",\"status\":" + status.value() + ",\"detail\":\"" + detail + "\"}");

@@ -439,21 +439,7 @@ class CouncilForms {
 
     private CouncilCaller caller(Authentication authentication) {
         return CouncilCaller.of(authentication)
-                .or(() -> accountCouncil(authentication))
                 .orElseThrow(() -> new AccessDeniedException("the council pages are for council accounts"));
-    }
-
-    /**
-     * Until sign-in gives every council caller its {@code COUNCIL_OF} authority: the council of a COUNCIL
-     * account's own row (never anything the request carries).
-     */
-    private Optional<CouncilCaller> accountCouncil(Authentication authentication) {
-        if (authentication == null || authentication.getAuthorities().stream()
-                .noneMatch(a -> "ROLE_COUNCIL".equals(a.getAuthority()))) {
-            return Optional.empty();
-        }
-        return accounts.find(authentication.getName()).filter(a -> a.council() != null)
-                .map(a -> new CouncilCaller(a.username(), a.council()));
     }
 
     private Drafts.Draft draft(String id, Authentication authentication) {

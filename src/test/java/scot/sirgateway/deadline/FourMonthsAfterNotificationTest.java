@@ -93,7 +93,7 @@ class FourMonthsAfterNotificationTest extends GatewayClient {
 
         // the inspector who will comment, assigned by an operator
         assertThat(post("/api/admin/accounts", "{\"username\": \"four-months-inspector\", \"role\": \"INSPECTOR\", "
-                + "\"email\": \"" + INSPECTOR + "\", \"password\": \"inspector-test-password\"}").statusCode()).isEqualTo(201);
+                + "\"email\": \"" + INSPECTOR + "\", \"password\": \"inspector-test-password\", \"service_account\": true}").statusCode()).isEqualTo(201);
         assertThat(post("/api/notifications/" + reference + "/inspector", "{\"username\": \"four-months-inspector\"}")
                 .statusCode()).isEqualTo(200);
 

@@ -49,9 +49,46 @@ class EmbeddedModeTest {
     }
 
     @Test
-    void demoAdminPasswordShouldBePrinted(@TempDir Path data, CapturedOutput output) throws IOException {
-        try (ConfigurableApplicationContext context = start(embedded(data, freePort(), freePort()))) {
-            assertThat(output.getAll()).contains("sign in as admin / admin-demo-only");
+    void demoAdminPasswordShouldBePrinted(@TempDir Path data, CapturedOutput output) throws Exception {
+        int imap = freePort();
+        try (ConfigurableApplicationContext context = start(embedded(data, freePort(), imap))) {
+            assertThat(output.getAll()).contains("sign in as admin / admin-demo-only")
+                    .contains("/sign-in   console-demo / console-demo-only, then the code mailed to console@sir-gateway.test")
+                    .contains("council-demo / council-demo-only, then the code mailed to cjsw@demo-council.test");
+            // the demo's people exist, with their addresses in the embedded mailboxes; the admin is a program's
+            var accounts = context.getBean(scot.sirgateway.operator.OperatorAccounts.class);
+            assertThat(accounts.find("council-demo").orElseThrow().council()).isEqualTo("Demo Council");
+            assertThat(accounts.find("console-demo").orElseThrow().serviceAccount()).isFalse();
+            assertThat(accounts.find("admin").orElseThrow().serviceAccount()).isTrue();
+
+            // the demo council's user signs in with the code that lands in the demo council's mailbox
+            int port = Integer.parseInt(context.getEnvironment().getProperty("local.server.port"));
+            scot.sirgateway.support.Browser browser = new scot.sirgateway.support.Browser(port);
+            assertThat(browser.password("council-demo", "council-demo-only").headers().firstValue("Location")
+                    .orElse("")).endsWith("/sign-in/code");
+            String code = org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10))
+                    .until(() -> newestCode(imap, "cjsw@demo-council.test", "council-demo"), java.util.Objects::nonNull);
+            assertThat(browser.code(code).headers().firstValue("Location").orElse("")).endsWith("/council");
+        }
+    }
+
+    /** The code of the newest sign-in code mail in an embedded mailbox, read over IMAP; null when none. */
+    private static String newestCode(int imap, String address, String password) throws Exception {
+        jakarta.mail.Session session = jakarta.mail.Session.getInstance(new java.util.Properties());
+        try (jakarta.mail.Store store = session.getStore("imap")) {
+            store.connect("127.0.0.1", imap, address, password);
+            jakarta.mail.Folder inbox = store.getFolder("INBOX");
+            inbox.open(jakarta.mail.Folder.READ_ONLY);
+            String code = null;
+            for (jakarta.mail.Message message : inbox.getMessages()) {
+                if ("SIR Gateway sign-in code".equals(message.getSubject())) {
+                    java.util.regex.Matcher digits = java.util.regex.Pattern.compile("(?m)^([0-9]{6})\\s*$")
+                            .matcher(((String) message.getContent()).replace("\r", ""));
+                    code = digits.find() ? digits.group(1) : code;
+                }
+            }
+            inbox.close(false);
+            return code;
         }
     }
 

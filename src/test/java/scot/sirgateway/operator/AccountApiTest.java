@@ -2,17 +2,13 @@ package scot.sirgateway.operator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.CookieManager;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 
@@ -27,8 +23,6 @@ import tools.jackson.databind.JsonNode;
  */
 class AccountApiTest extends GatewayTest {
 
-    private static final Pattern CSRF_INPUT = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"");
-
     @Test
     void adminShouldCreateAndListAnInspectorWithItsAddressSealed() {
         String username = unique("insp");
@@ -41,6 +35,12 @@ class AccountApiTest extends GatewayTest {
         assertThat(account.get("email").asString()).isEqualTo(username + "@inspectorate.test");
         assertThat(account.get("locked").asBoolean()).isFalse();
         assertThat(account.has("initial_password")).isFalse();
+        assertThat(account.get("service_account").asBoolean()).isFalse();
+        // a person's recovery codes, shown once, kept only as hashes
+        assertThat(account.get("recovery_codes")).hasSize(10);
+        String recovery = account.get("recovery_codes").get(0).asString();
+        assertThat(count("SELECT COUNT(*) FROM recovery_code WHERE username = ?", username)).isEqualTo(10);
+        assertThat(count("SELECT COUNT(*) FROM recovery_code WHERE code_hash LIKE ?", "%" + recovery + "%")).isZero();
 
         JsonNode listed = listed(username);
         assertThat(listed.get("email").asString()).isEqualTo(username + "@inspectorate.test");
@@ -55,7 +55,7 @@ class AccountApiTest extends GatewayTest {
                 .isEqualTo(username + "@inspectorate.test");
 
         HttpResponse<String> again = post("/api/admin/accounts", "{\"username\":\"" + username
-                + "\",\"role\":\"OPERATOR\"}");
+                + "\",\"role\":\"OPERATOR\",\"service_account\":true}");
         assertThat(again.statusCode()).isEqualTo(409);
         assertThat(detail(again)).contains(username);
     }
@@ -71,8 +71,12 @@ class AccountApiTest extends GatewayTest {
                 + "\"email\":\"Ann Other <ann@inspectorate.test>\"}")).contains("one plain address");
         assertThat(refusal("{\"username\":\"" + unique("i") + "\",\"role\":\"INSPECTOR\","
                 + "\"email\":\"ann@inspectorate.invalid\"}")).contains("placeholder");
-        assertThat(refusal("{\"username\":\"" + unique("p") + "\",\"role\":\"OPERATOR\",\"password\":\"short\"}"))
-                .contains("at least 12");
+        assertThat(refusal("{\"username\":\"" + unique("p") + "\",\"role\":\"OPERATOR\",\"password\":\"short\","
+                + "\"service_account\":true}")).contains("at least 12");
+        assertThat(refusal("{\"username\":\"" + unique("p") + "\",\"role\":\"OPERATOR\"}"))
+                .contains("a person's account needs an email");
+        assertThat(refusal("{\"username\":\"" + unique("s") + "\",\"role\":\"COUNCIL\",\"council\":\"Demo Council\","
+                + "\"email\":\"it@demo-council.test\",\"service_account\":true}")).contains("council API token");
         assertThat(refusal("{\"username\":\"" + unique("o") + "\",\"role\":\"OPERATOR\",\"council\":\"Fife\"}"))
                 .contains("only for COUNCIL");
         assertThat(refusal("not json")).isNotBlank();
@@ -102,7 +106,7 @@ class AccountApiTest extends GatewayTest {
     void generatedPasswordShouldBeAnsweredOnceAndSignIn() {
         String username = unique("gen");
         HttpResponse<String> created = post("/api/admin/accounts", "{\"username\":\"" + username
-                + "\",\"role\":\"OPERATOR\"}");
+                + "\",\"role\":\"OPERATOR\",\"service_account\":true}");
         assertThat(created.statusCode()).isEqualTo(201);
         String password = json.readTree(created.body()).get("initial_password").asString();
         assertThat(password).hasSizeGreaterThanOrEqualTo(12);
@@ -114,7 +118,7 @@ class AccountApiTest extends GatewayTest {
     void nonAdminShouldBeRefusedTheAccountsApi() {
         String username = unique("op");
         assertThat(post("/api/admin/accounts", "{\"username\":\"" + username + "\",\"role\":\"OPERATOR\","
-                + "\"password\":\"operator-two-password\"}").statusCode()).isEqualTo(201);
+                + "\"password\":\"operator-two-password\",\"service_account\":true}").statusCode()).isEqualTo(201);
         assertThat(get("/api/admin/accounts", username, "operator-two-password").statusCode()).isEqualTo(403);
         assertThat(postAs("/api/admin/accounts", "{\"username\":\"" + unique("x") + "\",\"role\":\"ADMIN\"}",
                 username, "operator-two-password").statusCode()).isEqualTo(403);
@@ -128,7 +132,7 @@ class AccountApiTest extends GatewayTest {
         String username = unique("lock");
         String password = "the-right-password";
         assertThat(post("/api/admin/accounts", "{\"username\":\"" + username + "\",\"role\":\"OPERATOR\","
-                + "\"password\":\"" + password + "\"}").statusCode()).isEqualTo(201);
+                + "\"password\":\"" + password + "\",\"service_account\":true}").statusCode()).isEqualTo(201);
 
         // four failures, then a success: the count starts again
         for (int i = 0; i < 4; i++) {
@@ -158,15 +162,15 @@ class AccountApiTest extends GatewayTest {
         String username = unique("lockout");
         String password = "the-right-password";
         assertThat(post("/api/admin/accounts", "{\"username\":\"" + username + "\",\"role\":\"ADMIN\","
-                + "\"password\":\"" + password + "\"}").statusCode()).isEqualTo(201);
+                + "\"password\":\"" + password + "\",\"service_account\":true}").statusCode()).isEqualTo(201);
         for (int i = 0; i < 5; i++) {
             assertThat(get("/api/notifications", username, "wrong-" + i).statusCode()).isEqualTo(401);
         }
         assertThat(get("/api/notifications", username, password).statusCode()).as("locked").isEqualTo(401);
 
-        // the lock began longer ago than gateway.security.lock-duration (30 minutes by default)
+        // the lock began longer ago than gateway.security.lock-duration (15 minutes by default)
         jdbc.sql("UPDATE operator_account SET locked_at = ? WHERE username = ?")
-                .params(java.time.OffsetDateTime.now().minusMinutes(31), username).update();
+                .params(java.time.OffsetDateTime.now().minusMinutes(16), username).update();
         assertThat(listed(username).get("locked").asBoolean()).isFalse();
         assertThat(get("/api/notifications", username, password).statusCode()).as("lock over").isEqualTo(200);
         assertThat(failedSignIns(username)).isZero();
@@ -181,17 +185,9 @@ class AccountApiTest extends GatewayTest {
     void failedFormSignInShouldCountToo() throws Exception {
         String username = unique("form");
         assertThat(post("/api/admin/accounts", "{\"username\":\"" + username + "\",\"role\":\"OPERATOR\","
-                + "\"password\":\"the-right-password\"}").statusCode()).isEqualTo(201);
-        HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
-        String page = browser.send(HttpRequest.newBuilder(uri("/login")).GET().build(),
-                HttpResponse.BodyHandlers.ofString()).body();
-        Matcher token = CSRF_INPUT.matcher(page);
-        assertThat(token.find()).isTrue();
-        HttpResponse<String> login = browser.send(HttpRequest.newBuilder(uri("/login"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("username=" + username + "&password="
-                        + URLEncoder.encode("not-the-password", StandardCharsets.UTF_8) + "&_csrf=" + token.group(1)))
-                .build(), HttpResponse.BodyHandlers.ofString());
+                + "\"email\":\"" + username + "@inspectorate.test\",\"password\":\"the-right-password\"}")
+                .statusCode()).isEqualTo(201);
+        HttpResponse<String> login = new scot.sirgateway.support.Browser(port).password(username, "not-the-password");
         assertThat(login.headers().firstValue("Location").orElse("")).contains("error");
         assertThat(failedSignIns(username)).isEqualTo(1);
     }

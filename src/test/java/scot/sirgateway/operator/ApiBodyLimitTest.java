@@ -85,7 +85,7 @@ class ApiBodyLimitTest extends GatewayTest {
         assertThat(post("/api/notifications/" + reference + "/reviews", "{\"review_type\":\"IAR\"}").statusCode())
                 .isEqualTo(201);
         assertThat(post("/api/admin/accounts", "{\"username\": \"api-limit-inspector\", \"role\": \"INSPECTOR\", "
-                + "\"email\": \"api-limit-inspector@careinspectorate.test\", \"password\": \"inspector-test-password\"}")
+                + "\"email\": \"api-limit-inspector@careinspectorate.test\", \"password\": \"inspector-test-password\", \"service_account\": true}")
                 .statusCode()).isEqualTo(201);
         String findings = "\"risk_assessment_evident\":true,\"risk_assessment_up_to_date\":true,\"lscmi_used\":false,"
                 + "\"rmp_referred\":false,\"order_reviews_referred\":false,\"iar_sufficient\":true,"

@@ -78,7 +78,14 @@ class ApiTest extends GatewayTest {
                 "\"" + hostile + "\" <x@unknown.example>", hostileId, hostile, "nothing\r\n", java.util.Map.of()));
         awaitQuarantine(hostileId);
 
-        HttpResponse<String> page = get("/", "operator", "operator-test-password");
+        // the console is a person's, signed in with the code mailed to them; a service account has none
+        assertThat(get("/", "operator", "operator-test-password").statusCode()).isEqualTo(403);
+        assertThat(post("/api/admin/accounts", "{\"username\":\"api-console\",\"role\":\"OPERATOR\","
+                + "\"email\":\"api-console@inspectorate.test\",\"password\":\"api-console-password\"}")
+                .statusCode()).isEqualTo(201);
+        scot.sirgateway.support.Browser browser = new scot.sirgateway.support.Browser(port);
+        browser.signIn(mail, "api-console", "api-console-password", "api-console@inspectorate.test");
+        HttpResponse<String> page = browser.get("/");
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body()).contains(reference).contains("UNKNOWN_SENDER").doesNotContain("<script>alert");
         assertThat(get("/", null, null).statusCode()).isIn(302, 401);

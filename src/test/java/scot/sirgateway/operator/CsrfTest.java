@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.CookieManager;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -16,6 +15,7 @@ import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 
+import scot.sirgateway.support.Browser;
 import scot.sirgateway.support.GatewayTest;
 import scot.sirgateway.support.TestMessages;
 
@@ -34,15 +34,15 @@ class CsrfTest extends GatewayTest {
         mail.send(sender, INTAKE, TestMessages.brokenMultipart(sender, messageId));
         long id = ((Number) awaitQuarantine(messageId).get("id")).longValue();
 
-        HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
-        String loginToken = csrfToken(browser);
-        HttpResponse<String> login = browser.send(HttpRequest.newBuilder(uri("/login"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("username=operator&password="
-                        + URLEncoder.encode("operator-test-password", StandardCharsets.UTF_8) + "&_csrf=" + loginToken))
-                .build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(login.statusCode()).isEqualTo(302);
-        assertThat(login.headers().firstValue("Location").orElse("")).doesNotContain("error");
+        // a person of the console, signed in with the password and the code mailed to them
+        String username = "csrf-operator";
+        assertThat(post("/api/admin/accounts", "{\"username\":\"" + username + "\",\"role\":\"OPERATOR\","
+                + "\"email\":\"csrf-operator@inspectorate.test\",\"password\":\"csrf-operator-password\"}")
+                .statusCode()).isEqualTo(201);
+        Browser signedIn = new Browser(port);
+        assertThat(signedIn.signIn(mail, username, "csrf-operator-password", "csrf-operator@inspectorate.test"))
+                .endsWith("/");
+        HttpClient browser = signedIn.http();
 
         HttpResponse<String> withoutToken = browser.send(HttpRequest.newBuilder(uri("/api/quarantine/" + id + "/reprocess"))
                 .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
@@ -52,7 +52,7 @@ class CsrfTest extends GatewayTest {
                 .isEqualTo("OPEN");
 
         HttpResponse<String> withToken = browser.send(HttpRequest.newBuilder(uri("/api/quarantine/" + id + "/reprocess"))
-                .header("X-CSRF-TOKEN", csrfToken(browser))
+                .header("X-CSRF-TOKEN", signedIn.csrfToken("/sign-in"))
                 .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
         // past the CSRF check the controller answers: nothing it depends on changed since, so 409
         assertThat(withToken.statusCode()).isEqualTo(409);
@@ -97,7 +97,7 @@ class CsrfTest extends GatewayTest {
 
     /** The session's CSRF token, as the sign-in page carries it (a session is made if there was none). */
     private String csrfToken(HttpClient browser) throws Exception {
-        String page = browser.send(HttpRequest.newBuilder(uri("/login")).GET().build(),
+        String page = browser.send(HttpRequest.newBuilder(uri("/sign-in")).GET().build(),
                 HttpResponse.BodyHandlers.ofString()).body();
         Matcher token = CSRF_INPUT.matcher(page);
         assertThat(token.find()).as("a CSRF token on the sign-in page").isTrue();

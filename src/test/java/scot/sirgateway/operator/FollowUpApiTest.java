@@ -55,7 +55,8 @@ class FollowUpApiTest extends GatewayTest {
         Registered n = register("assign", null);
         String inspector = inspector();
         String operatorAccount = unique("op");
-        assertThat(post("/api/admin/accounts", "{\"username\":\"" + operatorAccount + "\",\"role\":\"OPERATOR\"}")
+        assertThat(post("/api/admin/accounts", "{\"username\":\"" + operatorAccount + "\",\"role\":\"OPERATOR\","
+                + "\"service_account\":true}")
                 .statusCode()).isEqualTo(201);
 
         HttpResponse<String> notInspector = post(path(n, "/inspector"), "{\"username\":\"" + operatorAccount + "\"}");
@@ -357,7 +358,7 @@ class FollowUpApiTest extends GatewayTest {
         String username = unique("insp");
         HttpResponse<String> created = post("/api/admin/accounts", "{\"username\":\"" + username
                 + "\",\"role\":\"INSPECTOR\",\"email\":\"" + username + "@inspectorate.test\",\"password\":\""
-                + INSPECTOR_PASSWORD + "\"}");
+                + INSPECTOR_PASSWORD + "\",\"service_account\":true}");
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         return username;
     }

@@ -26,6 +26,8 @@ class CouncilFormBoundariesTest extends GatewayTest {
     static final String DEMO_USER = "boundaries-demo";
     static final String SECOND_USER = "boundaries-second";
     static final String PASSWORD = "boundaries-test-password";
+    static final String DEMO_EMAIL = "boundaries-demo@demo-council.test";
+    static final String SECOND_EMAIL = "boundaries-second@second-council.test";
     static final String SCRIPT = "<script>alert(1)</script>";
 
     @Autowired
@@ -36,8 +38,8 @@ class CouncilFormBoundariesTest extends GatewayTest {
 
     @BeforeEach
     void accounts() {
-        account(DEMO_USER, "Demo Council", "boundaries-demo@demo-council.test");
-        account(SECOND_USER, "Second Demo Council", "boundaries-second@second-council.test");
+        account(DEMO_USER, "Demo Council", DEMO_EMAIL);
+        account(SECOND_USER, "Second Demo Council", SECOND_EMAIL);
     }
 
     private void account(String username, String council, String email) {
@@ -50,14 +52,14 @@ class CouncilFormBoundariesTest extends GatewayTest {
 
     @Test
     void anotherCouncilsDraftShouldAnswerAsAMissingOneAndStayUnchanged() {
-        CouncilSession demo = CouncilSession.signIn(port, DEMO_USER, PASSWORD);
+        CouncilSession demo = CouncilSession.signIn(port, DEMO_USER, PASSWORD, DEMO_EMAIL);
         String draft = demo.startDraft();
         demo.get("/council/drafts/" + draft + "/notifier");
         assertThat(demo.post("/council/drafts/" + draft + "/notifier", Map.of("action", "later",
                 "notifier_name", "Boundaries Owner")).statusCode()).isEqualTo(302);
         byte[] before = answers(draft);
 
-        CouncilSession second = CouncilSession.signIn(port, SECOND_USER, PASSWORD);
+        CouncilSession second = CouncilSession.signIn(port, SECOND_USER, PASSWORD, SECOND_EMAIL);
         second.get("/council");
         HttpResponse<String> missing = second.get("/council/drafts/0123456789abcdef0123456789abcdef");
         assertThat(missing.statusCode()).isEqualTo(404);
@@ -83,11 +85,11 @@ class CouncilFormBoundariesTest extends GatewayTest {
     @Test
     void anotherCouncilsNotificationShouldAnswerAsAMissingOne() {
         String reference = notify("boundaries-notifier@demo-council.test", "boundaries-own-council");
-        CouncilSession demo = CouncilSession.signIn(port, DEMO_USER, PASSWORD);
+        CouncilSession demo = CouncilSession.signIn(port, DEMO_USER, PASSWORD, DEMO_EMAIL);
         assertThat(demo.get("/council/notifications/" + reference).statusCode()).isEqualTo(200);
         assertThat(demo.get("/council").body()).contains(reference);
 
-        CouncilSession second = CouncilSession.signIn(port, SECOND_USER, PASSWORD);
+        CouncilSession second = CouncilSession.signIn(port, SECOND_USER, PASSWORD, SECOND_EMAIL);
         HttpResponse<String> missing = second.get("/council/notifications/SIR-1999-9999");
         HttpResponse<String> other = second.get("/council/notifications/" + reference);
         assertThat(other.statusCode()).isEqualTo(404);
@@ -102,7 +104,7 @@ class CouncilFormBoundariesTest extends GatewayTest {
 
     @Test
     void aPostWithoutTheCsrfTokenShouldBeRefusedAndChangeNothing() {
-        CouncilSession demo = CouncilSession.signIn(port, DEMO_USER, PASSWORD);
+        CouncilSession demo = CouncilSession.signIn(port, DEMO_USER, PASSWORD, DEMO_EMAIL);
         String draft = demo.startDraft();
         byte[] before = answers(draft);
         assertThat(demo.postWithoutToken("/council/drafts/" + draft + "/notifier",
@@ -116,7 +118,7 @@ class CouncilFormBoundariesTest extends GatewayTest {
 
     @Test
     void anExecutableNamedPdfAndAnOversizedFileShouldBeRefusedAndNotKept() {
-        CouncilSession demo = CouncilSession.signIn(port, DEMO_USER, PASSWORD);
+        CouncilSession demo = CouncilSession.signIn(port, DEMO_USER, PASSWORD, DEMO_EMAIL);
         String draft = demo.startDraft();
         demo.get("/council/drafts/" + draft + "/documents");
         byte[] executable = new byte[4096];
@@ -150,7 +152,7 @@ class CouncilFormBoundariesTest extends GatewayTest {
 
     @Test
     void markupTypedIntoAFieldShouldBeShownAsText() {
-        CouncilSession demo = CouncilSession.signIn(port, DEMO_USER, PASSWORD);
+        CouncilSession demo = CouncilSession.signIn(port, DEMO_USER, PASSWORD, DEMO_EMAIL);
         String draft = demo.startDraft();
         demo.get("/council/drafts/" + draft + "/notifier");
         demo.post("/council/drafts/" + draft + "/notifier", Map.of("action", "later", "notifier_name", SCRIPT,

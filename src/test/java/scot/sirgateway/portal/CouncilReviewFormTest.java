@@ -34,7 +34,7 @@ class CouncilReviewFormTest extends GatewayTest {
     @Test
     void reviewWrittenOnTheWebShouldLandAsTheNotificationsReview() {
         String reference = notify("review-form-notifier@demo-council.test", "review-form");
-        CouncilSession council = CouncilSession.signIn(port, USER, PASSWORD);
+        CouncilSession council = CouncilSession.signIn(port, USER, PASSWORD, "review-form-user@demo-council.test");
         assertThat(council.get("/council/notifications/" + reference).body()).contains("Submit a review");
         HttpResponse<String> started = council.post("/council/notifications/" + reference + "/reviews", Map.of());
         assertThat(started.statusCode()).isEqualTo(302);

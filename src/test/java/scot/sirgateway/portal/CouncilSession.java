@@ -16,6 +16,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
+import scot.sirgateway.support.Browser;
+import scot.sirgateway.support.TestMailServer;
+
 /**
  * A council user's browser session without a browser, for the tests of what a page must refuse: cookies
  * kept, the CSRF token read from the last page, form posts and multipart uploads as a browser sends them.
@@ -34,13 +37,20 @@ final class CouncilSession {
         this.base = "http://localhost:" + port;
     }
 
-    /** Signs in with the password (the one place that knows how; the mailed code once sign-in asks for it). */
-    static CouncilSession signIn(int port, String username, String password) {
+    /** Signs in with both factors: the password, then the code mailed to {@code email}. */
+    static CouncilSession signIn(int port, String username, String password, String email) {
+        TestMailServer mail = TestMailServer.shared();
         CouncilSession session = new CouncilSession(port);
-        session.get("/login");
-        HttpResponse<String> signedIn = session.post("/login", Map.of("username", username, "password", password));
-        if (signedIn.statusCode() != 302 || signedIn.headers().firstValue("Location").orElse("").contains("error")) {
-            throw new IllegalStateException("could not sign in as " + username + ": " + signedIn.statusCode());
+        int before = Browser.codeMails(mail, email).size();
+        session.get("/sign-in");
+        HttpResponse<String> first = session.post("/sign-in", Map.of("username", username, "password", password));
+        if (!first.headers().firstValue("Location").orElse("").endsWith("/sign-in/code")) {
+            throw new IllegalStateException("the password of " + username + " was not taken: " + first.statusCode());
+        }
+        session.get("/sign-in/code");
+        HttpResponse<String> second = session.post("/sign-in/code", Map.of("code", Browser.awaitCode(mail, email, before)));
+        if (second.statusCode() != 302 || second.headers().firstValue("Location").orElse("").contains("/sign-in")) {
+            throw new IllegalStateException("the code of " + username + " was not taken: " + second.statusCode());
         }
         return session;
     }

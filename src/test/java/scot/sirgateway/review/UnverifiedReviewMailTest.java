@@ -75,7 +75,7 @@ class UnverifiedReviewMailTest extends GatewayTest {
         String forger = "pr11-answer@demo-council.test";
         String reference = notify(forger, "pr11-answer");
         assertThat(post("/api/admin/accounts", "{\"username\": \"pr11-inspector\", \"role\": \"INSPECTOR\", "
-                + "\"email\": \"pr11-inspector@careinspectorate.test\", \"password\": \"inspector-test-password\"}")
+                + "\"email\": \"pr11-inspector@careinspectorate.test\", \"password\": \"inspector-test-password\", \"service_account\": true}")
                 .statusCode()).isEqualTo(201);
         HttpResponse<String> asked = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:"
                         + port + "/api/notifications/" + reference + "/information-requests"))

@@ -85,12 +85,15 @@ public final class Chromium implements AutoCloseable {
      * signing in goes.
      */
     public void signIn(String username, String password, String email) {
-        open("/login");
-        driver.findElement(By.id("username")).sendKeys(username);
-        driver.findElement(By.id("password")).sendKeys(password);
-        WebElement page = driver.findElement(By.tagName("html"));
-        driver.findElement(By.cssSelector("button[type=submit]")).click();
-        awaitNewPage(page);
+        TestMailServer mail = TestMailServer.shared();
+        int before = Browser.codeMails(mail, email).size();
+        open("/sign-in");
+        type("username", username);
+        type("password", password);
+        press("Continue");
+        assertThat(path()).as("the password was taken").isEqualTo("/sign-in/code");
+        type("code", Browser.awaitCode(mail, email, before));
+        press("Continue");
     }
 
     /** Signs out with the header's button. */
