@@ -40,7 +40,7 @@ class ArchitectureTest {
             .layer("after registration").definedBy(ROOT + ".acknowledge..", ROOT + ".forward..", ROOT + ".outbox..",
                     ROOT + ".deadline..", ROOT + ".thread..", ROOT + ".review..", ROOT + ".followup..")
             .layer("people").definedBy(ROOT + ".operator..", ROOT + ".embedded..", ROOT + ".submit..",
-                    ROOT + ".signin..")
+                    ROOT + ".signin..", ROOT + ".portal..")
 
             .whereLayer("vocabulary").mayNotAccessAnyLayer()
             .whereLayer("root").mayOnlyAccessLayers("vocabulary")
@@ -75,14 +75,14 @@ class ArchitectureTest {
      * (information requests; it also reads reviews and reminders for the notification's JSON), operator
      * (accounts), thread (threaded messages, delivery reports), review (reviews and their fields), submit (the
      * council API's idempotency keys), signin (sign-in codes, recovery codes, council API tokens, the audit
-     * trail).
+     * trail), portal (the web form's drafts and their documents).
      */
     @ArchTest
     static final ArchRule jdbcOnlyInPackagesThatOwnTables = noClasses()
             .that().resideOutsideOfPackages(ROOT + ".intake..", ROOT + ".storage..", ROOT + ".council..",
                     ROOT + ".register..", ROOT + ".quarantine..", ROOT + ".outbox..", ROOT + ".acknowledge..",
                     ROOT + ".deadline..", ROOT + ".operator..", ROOT + ".thread..", ROOT + ".review..",
-                    ROOT + ".followup..", ROOT + ".submit..", ROOT + ".signin..")
+                    ROOT + ".followup..", ROOT + ".submit..", ROOT + ".signin..", ROOT + ".portal..")
             .should().dependOnClassesThat().resideInAnyPackage("org.springframework.jdbc..", "java.sql..");
 
     @ArchTest

@@ -27,7 +27,9 @@ public class Outbox {
         /** a reminder of a clock */
         REMINDER,
         /** an inspector's request for additional information, to the council */
-        INFORMATION_REQUEST
+        INFORMATION_REQUEST,
+        /** to the people who worked on a web form draft, a week before it is deleted */
+        DRAFT_EXPIRY_WARNING
     }
 
     public enum State { PENDING, SENT, CANCELLED }

@@ -136,6 +136,7 @@ public class DeliveryReports {
             case REVIEW_ACKNOWLEDGEMENT -> "the review's acknowledgement";
             case REMINDER -> "the reminder";
             case INFORMATION_REQUEST -> "the request for information";
+            case DRAFT_EXPIRY_WARNING -> "the warning that a web form draft will be deleted";
         };
     }
 
