@@ -81,26 +81,29 @@ public final class Chromium implements AutoCloseable {
 
     /**
      * Signs in as a person, both factors: the password at {@code /sign-in}, then the 6-digit code mailed to
-     * {@code email} (read from the test mail server) at {@code /sign-in/code}. The one place that knows how
+     * {@code email} (read from the test mail server) at {@code /sign-in/code}; both pages checked with axe-core. The one place that knows how
      * signing in goes.
      */
     public void signIn(String username, String password, String email) {
         TestMailServer mail = TestMailServer.shared();
         int before = Browser.codeMails(mail, email).size();
         open("/sign-in");
+        checkAccessible();
         type("username", username);
         type("password", password);
         press("Continue");
         assertThat(path()).as("the password was taken").isEqualTo("/sign-in/code");
+        checkAccessible();
         type("code", Browser.awaitCode(mail, email, before));
         press("Continue");
     }
 
-    /** Signs out with the header's button. */
+    /** Signs out with the header's button; the signed-out page checked with axe-core. */
     public void signOut() {
         WebElement page = driver.findElement(By.tagName("html"));
         driver.findElement(By.cssSelector(".sir-header__sign-out button")).click();
         awaitNewPage(page);
+        checkAccessible();
     }
 
     public WebElement find(String css) {
