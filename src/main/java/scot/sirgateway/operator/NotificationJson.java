@@ -126,25 +126,12 @@ final class NotificationJson {
         json.put("forwarded_at", time(e.forwardedAt()));
         json.put("review_due", value(e.reviewDue()));
         json.put("review_status", value(followUp.state().reviewStatus()));
-        List<Map<String, Object>> reviews = new ArrayList<>();
-        for (FollowUpRecords.ReviewEntry r : followUp.reviews()) {
-            Map<String, Object> review = new LinkedHashMap<>();
-            review.put("id", r.seq());
-            review.put("review_type", r.reviewType());
-            review.put("status", r.status());
-            review.put("received_at", time(r.receivedAt()));
-            review.put("source", r.source());
-            review.put("signoff_role", r.signoffRole());
-            review.put("signoff_date", value(r.signoffDate()));
-            review.put("comment_due", value(r.commentDue()));
-            review.put("commented_at", time(r.commentedAt()));
-            reviews.add(review);
-        }
-        json.put("reviews", reviews);
+        json.put("reviews", followUp.reviews().stream().map(NotificationJson::reviewAsCouncilSeesIt).toList());
         return json;
     }
 
-    private static Map<String, Object> review(FollowUpRecords.ReviewEntry r) {
+    /** A review as its council sees it: no inspector's name, no findings. */
+    private static Map<String, Object> reviewAsCouncilSeesIt(FollowUpRecords.ReviewEntry r) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("id", r.seq());
         json.put("review_type", r.reviewType());
@@ -155,6 +142,11 @@ final class NotificationJson {
         json.put("signoff_date", value(r.signoffDate()));
         json.put("comment_due", value(r.commentDue()));
         json.put("commented_at", time(r.commentedAt()));
+        return json;
+    }
+
+    private static Map<String, Object> review(FollowUpRecords.ReviewEntry r) {
+        Map<String, Object> json = reviewAsCouncilSeesIt(r);
         json.put("commented_by", r.commentedBy());
         json.putAll(r.findings());
         return json;
