@@ -112,11 +112,17 @@ public class SecurityConfiguration {
         return http.build();
     }
 
-    /** The sign-in page's password step: people's accounts only, no authority but the password factor. */
+    /**
+     * The sign-in page's password step: people's accounts only, no authority but the password factor. A
+     * service account is not found here; that stays a {@code UsernameNotFoundException} (the page still says
+     * only "Enter a correct username and password") so that it does not count towards the service account's
+     * lock: its password was never checked, and a few tries of its name on the page must not stop its program.
+     */
     private static AuthenticationManager manager(OperatorAccounts accounts, PasswordEncoder encoder,
             ApplicationEventPublisher events) {
         DaoAuthenticationProvider people = new DaoAuthenticationProvider(accounts);
         people.setPasswordEncoder(encoder);
+        people.setHideUserNotFoundExceptions(false);
         ProviderManager manager = new ProviderManager(people);
         manager.setAuthenticationEventPublisher(new DefaultAuthenticationEventPublisher(events));
         return manager;
