@@ -56,7 +56,9 @@ class ApiProblemsOutsideControllers implements HandlerExceptionResolver, Ordered
                 return null;
             }
             Map<String, Object> body = new LinkedHashMap<>();
-            body.put("type", String.valueOf(problem.getType()));
+            if (problem.getType() != null) {
+                body.put("type", problem.getType().toString());
+            }
             body.put("title", problem.getTitle());
             body.put("status", problem.getStatus());
             body.put("detail", problem.getDetail());
