@@ -46,6 +46,11 @@ public class SecurityConfiguration {
     static final String SIGN_IN_AGAIN = "Sign in: people through the console's sign-in page (/sign-in), programs "
             + "with a service account (HTTP Basic) or a council API token (Authorization: Bearer).";
 
+    /** What a council's token or account may call, told when it calls anything else of the API. */
+    static final String COUNCIL_API_ONLY = "A council's API token or account calls only the council API: "
+            + "POST /api/notifications, GET /api/notifications/{reference} (your council's own) and "
+            + "POST /api/notifications/{reference}/reviews.";
+
     @Bean
     static PasswordEncoder passwordEncoder() {
         return PasswordEncoderFactories.createDelegatingPasswordEncoder();
@@ -212,6 +217,7 @@ public class SecurityConfiguration {
                     && request.getSession(false) == null
                     ? "These pages are for people signed in through the sign-in page (/sign-in): a service account "
                             + "or an API token has none."
+                    : !page && CouncilCallers.isCouncil(authentication) ? COUNCIL_API_ONLY
                     : "Your account may not do this.");
         }
     }

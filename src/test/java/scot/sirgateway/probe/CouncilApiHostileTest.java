@@ -44,6 +44,18 @@ class CouncilApiHostileTest extends GatewayTest {
     }
 
     @Test
+    void councilTokenAtTheOperatorsApiShouldBeToldWhatItMayCall() throws Exception {
+        for (String path : new String[] {"/api/notifications", "/api/quarantine", "/api/admin/accounts"}) {
+            HttpResponse<String> answer = HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                    .header("Authorization", "Bearer " + token).GET().build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(answer.statusCode()).as(path + ": " + answer.body()).isEqualTo(403);
+            assertProblem(answer);
+            assertThat(json.readTree(answer.body()).get("detail").asString()).as(path)
+                    .contains("POST /api/notifications").contains("GET /api/notifications/{reference}");
+        }
+    }
+
+    @Test
     void unknownApiPathOrMethodShouldBeAProblemToo() throws Exception {
         HttpResponse<String> unknown = get("/api/no-such-thing", "operator", "operator-test-password");
         assertThat(unknown.statusCode()).as(unknown.body()).isEqualTo(404);
