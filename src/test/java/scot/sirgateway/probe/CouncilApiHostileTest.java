@@ -56,6 +56,25 @@ class CouncilApiHostileTest extends GatewayTest {
     }
 
     @Test
+    void badIdempotencyKeysAndHostileFileNamesShouldBeAnsweredNeverFailed() throws Exception {
+        byte[] body = json.writeValueAsBytes(form("probe-keys"));
+        for (String key : new String[] {" ", "k".repeat(300), "key with spaces"}) {
+            HttpResponse<String> answer = HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                    + "/api/notifications")).header("Authorization", "Bearer " + token)
+                    .header("Content-Type", "application/json").header("Idempotency-Key", key)
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(answer.statusCode()).as(key + ": " + answer.body()).isEqualTo(400);
+            assertProblem(answer);
+        }
+        Multipart parts = new Multipart().json("notification", json.writeValueAsString(form("probe-names")))
+                .file("documents", "../../etc/passwd", "application/pdf", "plain words of a chronology".getBytes(StandardCharsets.UTF_8))
+                .file("documents", "<script>alert(1)</script>.txt", "text/html", "more plain words".getBytes(StandardCharsets.UTF_8));
+        HttpResponse<String> named = send("/api/notifications", parts.contentType(), parts.bytes());
+        assertThat(named.statusCode()).as(named.body()).isEqualTo(201);
+        assertThat(named.body()).doesNotContain("passwd").doesNotContain("<script>");
+    }
+
+    @Test
     void unknownApiPathOrMethodShouldBeAProblemToo() throws Exception {
         HttpResponse<String> unknown = get("/api/no-such-thing", "operator", "operator-test-password");
         assertThat(unknown.statusCode()).as(unknown.body()).isEqualTo(404);
