@@ -18,6 +18,30 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiProblems.class);
 
+    /** A body of a type the call does not take: name the types it does. */
+    @Override
+    protected org.springframework.http.ResponseEntity<Object> handleHttpMediaTypeNotSupported(
+            org.springframework.web.HttpMediaTypeNotSupportedException e, org.springframework.http.HttpHeaders headers,
+            org.springframework.http.HttpStatusCode status, org.springframework.web.context.request.WebRequest request) {
+        e.getBody().setDetail("This call does not take a body of Content-Type " + e.getContentType() + "; send "
+                + (e.getSupportedMediaTypes().isEmpty() ? "application/json"
+                        : e.getSupportedMediaTypes().stream().map(Object::toString)
+                                .collect(java.util.stream.Collectors.joining(" or ")))
+                + " with that Content-Type header.");
+        return super.handleHttpMediaTypeNotSupported(e, headers, status, request);
+    }
+
+    /** A path the API does not have. */
+    @Override
+    protected org.springframework.http.ResponseEntity<Object> handleNoResourceFoundException(
+            org.springframework.web.servlet.resource.NoResourceFoundException e,
+            org.springframework.http.HttpHeaders headers, org.springframework.http.HttpStatusCode status,
+            org.springframework.web.context.request.WebRequest request) {
+        e.getBody().setDetail("The API has no " + e.getHttpMethod() + " /" + e.getResourcePath()
+                + ": check the path and method against the API's description (CONTRACT.md).");
+        return super.handleNoResourceFoundException(e, headers, status, request);
+    }
+
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ProblemDetail badParameter(MethodArgumentTypeMismatchException e) {
         return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "parameter '" + e.getName()

@@ -51,6 +51,11 @@ public class SecurityConfiguration {
     static final String SIGN_IN_AGAIN = "Sign in: people through the console's sign-in page (/sign-in), programs "
             + "with a service account (HTTP Basic) or a council API token (Authorization: Bearer).";
 
+    /** What a council's token or account may call, told when it calls anything else of the API. */
+    static final String COUNCIL_API_ONLY = "A council's API token or account calls only the council API: "
+            + "POST /api/notifications, GET /api/notifications/{reference} (your council's own) and "
+            + "POST /api/notifications/{reference}/reviews.";
+
     @Bean
     static PasswordEncoder passwordEncoder() {
         return PasswordEncoderFactories.createDelegatingPasswordEncoder();
@@ -123,11 +128,17 @@ public class SecurityConfiguration {
         return http.build();
     }
 
-    /** The sign-in page's password step: people's accounts only, no authority but the password factor. */
+    /**
+     * The sign-in page's password step: people's accounts only, no authority but the password factor. A
+     * service account is not found here; that stays a {@code UsernameNotFoundException} (the page still says
+     * only "Enter a correct username and password") so that it does not count towards the service account's
+     * lock: its password was never checked, and a few tries of its name on the page must not stop its program.
+     */
     private static AuthenticationManager manager(OperatorAccounts accounts, PasswordEncoder encoder,
             ApplicationEventPublisher events) {
         DaoAuthenticationProvider people = new DaoAuthenticationProvider(accounts);
         people.setPasswordEncoder(encoder);
+        people.setHideUserNotFoundExceptions(false);
         ProviderManager manager = new ProviderManager(people);
         manager.setAuthenticationEventPublisher(new DefaultAuthenticationEventPublisher(events));
         return manager;
@@ -217,6 +228,7 @@ public class SecurityConfiguration {
                     && request.getSession(false) == null
                     ? "These pages are for people signed in through the sign-in page (/sign-in): a service account "
                             + "or an API token has none."
+                    : !page && CouncilCallers.isCouncil(authentication) ? COUNCIL_API_ONLY
                     : "Your account may not do this.");
         }
     }
