@@ -1,4 +1,4 @@
-package scot.sirgateway.probe;
+package scot.sirgateway.signin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -14,15 +14,15 @@ import scot.sirgateway.support.GatewayTest;
 
 /**
  * The sign-in against someone who knows, or guesses, more than they should. Every account and address here is
- * this class's own ({@code probe-*}).
+ * this class's own ({@code lock-*}).
  */
-class SignInProbeTest extends GatewayTest {
+class SignInLockTest extends GatewayTest {
 
-    private static final String PASSWORD = "a-probe's-password";
+    private static final String PASSWORD = "a-lock-test-password";
 
     @Test
     void serviceAccountsNameOnTheSignInPageShouldNotCountTowardsItsLock() {
-        String service = "probe-service-" + UUID.randomUUID().toString().substring(0, 8);
+        String service = "lock-service-" + UUID.randomUUID().toString().substring(0, 8);
         HttpResponse<String> created = post("/api/admin/accounts", "{\"username\":\"" + service
                 + "\",\"role\":\"OPERATOR\",\"service_account\":true,\"password\":\"" + PASSWORD + "\"}");
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
@@ -41,7 +41,7 @@ class SignInProbeTest extends GatewayTest {
 
     @Test
     void passwordAloneShouldReachNoApiAndNoCouncilPage() {
-        String username = "probe-council-" + UUID.randomUUID().toString().substring(0, 8);
+        String username = "lock-council-" + UUID.randomUUID().toString().substring(0, 8);
         String email = username + "@demo-council.test";
         HttpResponse<String> created = post("/api/admin/accounts", "{\"username\":\"" + username
                 + "\",\"role\":\"COUNCIL\",\"council\":\"Demo Council\",\"email\":\"" + email + "\",\"password\":\""

@@ -1,4 +1,4 @@
-package scot.sirgateway.probe;
+package scot.sirgateway.operator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -20,7 +20,7 @@ import scot.sirgateway.support.TestMessages;
 /**
  * The council API against a careless or hostile caller over real HTTP with a real council API token: whatever
  * is wrong with the request, the answer is problem+json with a reason, never a 500 or the servlet container's
- * error page. This class's marks are {@code probe-*}.
+ * error page. This class's marks are {@code hostile-*}.
  */
 class CouncilApiHostileTest extends GatewayTest {
 
@@ -57,7 +57,7 @@ class CouncilApiHostileTest extends GatewayTest {
 
     @Test
     void badIdempotencyKeysAndHostileFileNamesShouldBeAnsweredNeverFailed() throws Exception {
-        byte[] body = json.writeValueAsBytes(form("probe-keys"));
+        byte[] body = json.writeValueAsBytes(form("hostile-keys"));
         for (String key : new String[] {" ", "k".repeat(300), "key with spaces"}) {
             HttpResponse<String> answer = HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
                     + "/api/notifications")).header("Authorization", "Bearer " + token)
@@ -66,7 +66,7 @@ class CouncilApiHostileTest extends GatewayTest {
             assertThat(answer.statusCode()).as(key + ": " + answer.body()).isEqualTo(400);
             assertProblem(answer);
         }
-        Multipart parts = new Multipart().json("notification", json.writeValueAsString(form("probe-names")))
+        Multipart parts = new Multipart().json("notification", json.writeValueAsString(form("hostile-names")))
                 .file("documents", "../../etc/passwd", "application/pdf", "plain words of a chronology".getBytes(StandardCharsets.UTF_8))
                 .file("documents", "<script>alert(1)</script>.txt", "text/html", "more plain words".getBytes(StandardCharsets.UTF_8));
         HttpResponse<String> named = send("/api/notifications", parts.contentType(), parts.bytes());
@@ -98,7 +98,7 @@ class CouncilApiHostileTest extends GatewayTest {
     void documentOverTheMultipartLimitShouldBeAProblem() throws Exception {
         byte[] big = new byte[26 * 1024 * 1024];
         java.util.Arrays.fill(big, (byte) 'a');
-        Multipart parts = new Multipart().json("notification", json.writeValueAsString(form("probe-big")))
+        Multipart parts = new Multipart().json("notification", json.writeValueAsString(form("hostile-big")))
                 .file("documents", "big.txt", "text/plain", big);
         HttpResponse<String> answer = send("/api/notifications", parts.contentType(), parts.bytes());
         assertThat(answer.statusCode()).as(answer.body()).isEqualTo(413);
@@ -151,7 +151,7 @@ class CouncilApiHostileTest extends GatewayTest {
 
     /** A multipart/form-data body written by hand, so nothing between the test and the gateway tidies it. */
     static final class Multipart {
-        private final String boundary = "probe" + System.nanoTime();
+        private final String boundary = "boundary" + System.nanoTime();
         private final ByteArrayOutputStream out = new ByteArrayOutputStream();
 
         Multipart json(String name, String value) {
