@@ -62,7 +62,6 @@ class CouncilForms {
     private final FormSubmissions submissions;
     private final SubmittedNotifications submitted;
     private final OperatorAccounts accounts;
-    private final FormsProperties properties;
     private final FormProperties limits;
     private final long maxDocumentBytes;
     private final Clock clock;
@@ -72,13 +71,12 @@ class CouncilForms {
      * it and {@code gateway.forms.max-document-bytes}, and the page states that one.
      */
     CouncilForms(Drafts drafts, FormSubmissions submissions, SubmittedNotifications submitted,
-            OperatorAccounts accounts, FormsProperties properties, FormProperties limits,
+            OperatorAccounts accounts, FormProperties limits,
             @Value("${spring.servlet.multipart.max-file-size:1MB}") DataSize multipartLimit, Clock clock) {
         this.drafts = drafts;
         this.submissions = submissions;
         this.submitted = submitted;
         this.accounts = accounts;
-        this.properties = properties;
         this.limits = limits;
         this.maxDocumentBytes = Math.min(limits.maxDocumentBytes(), multipartLimit.toBytes());
         this.clock = clock;
@@ -201,7 +199,7 @@ class CouncilForms {
         }
         redirect.addFlashAttribute("banner", later
                 ? "Your answers have been saved. You can come back to this draft at any time in the next "
-                        + properties.draftLifetime().toDays() + " days."
+                        + limits.draftLifetime().toDays() + " days."
                 : "Your answers to ‘" + page.title() + "’ have been saved.");
         return "redirect:/council/drafts/" + id;
     }

@@ -12,6 +12,7 @@ import org.springframework.stereotype.Component;
 import scot.sirgateway.operator.OperatorAccounts;
 import scot.sirgateway.outbox.MailComposer;
 import scot.sirgateway.outbox.Outbox;
+import scot.sirgateway.submit.FormProperties;
 
 /**
  * Drafts nobody has changed for {@code gateway.forms.draft-lifetime} (30 days) are deleted with their
@@ -29,11 +30,11 @@ public class DraftExpiry {
     private final OperatorAccounts accounts;
     private final Outbox outbox;
     private final MailComposer composer;
-    private final FormsProperties properties;
+    private final FormProperties properties;
     private final Clock clock;
 
     DraftExpiry(Drafts drafts, OperatorAccounts accounts, Outbox outbox, MailComposer composer,
-            FormsProperties properties, Clock clock) {
+            FormProperties properties, Clock clock) {
         this.drafts = drafts;
         this.accounts = accounts;
         this.outbox = outbox;
