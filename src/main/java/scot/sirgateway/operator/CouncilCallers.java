@@ -17,7 +17,7 @@ import scot.sirgateway.submit.Submitter;
 class CouncilCallers {
 
     static final String COUNCIL_ROLE = "ROLE_" + Role.COUNCIL.name();
-    static final String COUNCIL_OF = "COUNCIL_OF:";
+    static final String COUNCIL_OF = OperatorAccounts.COUNCIL_OF;
 
     private final OperatorAccounts accounts;
 

@@ -5,6 +5,8 @@ import java.util.Optional;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 
+import scot.sirgateway.operator.OperatorAccounts;
+
 /**
  * Who is using the council pages: the account's username and its council, read from the
  * {@code COUNCIL_OF:<council>} authority that sign-in gives every council caller (shared12.md). Nothing a
@@ -12,7 +14,7 @@ import org.springframework.security.core.GrantedAuthority;
  */
 record CouncilCaller(String username, String council) {
 
-    static final String COUNCIL_OF = "COUNCIL_OF:";
+    static final String COUNCIL_OF = OperatorAccounts.COUNCIL_OF;
 
     static Optional<CouncilCaller> of(Authentication authentication) {
         if (authentication == null || !authentication.isAuthenticated()) {

@@ -20,6 +20,8 @@ import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.web.filter.OncePerRequestFilter;
 
+import scot.sirgateway.operator.OperatorAccounts;
+
 /**
  * {@code Authorization: Bearer sirt_...}: a council's program. A live token authenticates this request only
  * (no session) as {@code token:<id>} with {@code ROLE_COUNCIL} and {@code COUNCIL_OF:<council>}; an unknown
@@ -27,8 +29,6 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 public class CouncilTokenFilter extends OncePerRequestFilter {
 
-    /** The authority naming a council caller's council (as {@code OperatorAccounts.COUNCIL_OF}). */
-    static final String COUNCIL_OF = "COUNCIL_OF:";
 
     private final CouncilTokens tokens;
     private final AuthenticationEntryPoint refused;
@@ -54,7 +54,7 @@ public class CouncilTokenFilter extends OncePerRequestFilter {
             return;
         }
         List<GrantedAuthority> authorities = List.of(new SimpleGrantedAuthority("ROLE_COUNCIL"),
-                new SimpleGrantedAuthority(COUNCIL_OF + token.get().council()),
+                new SimpleGrantedAuthority(OperatorAccounts.COUNCIL_OF + token.get().council()),
                 FactorGrantedAuthority.fromAuthority(FactorGrantedAuthority.BEARER_AUTHORITY));
         var context = contexts.createEmptyContext();
         context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated("token:" + token.get().id(), null,
