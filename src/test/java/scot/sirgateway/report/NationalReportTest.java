@@ -280,7 +280,7 @@ class NationalReportTest extends GatewayClient {
     }
 
     @Test
-    void badPeriodsShouldBeProblemsSayingWhatToSend() {
+    void badPeriodsShouldBeProblemsSayingWhatToSend() throws Exception {
         for (String query : new String[] {"", "?from=2014-01-01", "?from=01/01/2014&to=2014-02-01",
                 "?from=2014-02-01&to=2014-01-01", "?from=2000-01-01&to=2014-01-01"}) {
             HttpResponse<String> answer = get("/api/reports/national" + query, "operator", "operator-test-password");
@@ -290,6 +290,14 @@ class NationalReportTest extends GatewayClient {
             assertThat(json.readTree(answer.body()).get("detail").asString()).as(query)
                     .containsAnyOf("yyyy-mm-dd", "before from", "10 years");
         }
+        // asked for CSV, the refusal is still a problem that says why
+        HttpResponse<String> csv = HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                        + "/api/reports/national?from=2014-02-01&to=2014-01-01")).header("Accept", "text/csv")
+                .header("Authorization", basic("operator", "operator-test-password")).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(csv.statusCode()).as(csv.body()).isEqualTo(400);
+        assertThat(csv.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+        assertThat(json.readTree(csv.body()).get("detail").asString()).contains("before from");
     }
 
     /**
