@@ -275,6 +275,12 @@ class NationalReportTest extends GatewayClient {
         // an inspector may read it; a period the day before holds only the one received then
         assertThat(get("/api/reports/national?from=" + FROM + "&to=" + TO, INSPECTOR, INSPECTOR_PASSWORD).statusCode())
                 .isEqualTo(200);
+        // a council's system may not: the report covers every council
+        HttpResponse<String> council = HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                        + "/api/reports/national?from=" + FROM + "&to=" + TO)).header("Authorization", "Bearer "
+                        + token("Glasgow City")).GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(council.statusCode()).as(council.body()).isEqualTo(403);
+        assertThat(council.body()).doesNotContain("Glasgow City\",\"count");
         JsonNode before = api("/api/reports/national?from=2013-05-31&to=2013-05-31");
         assertThat(find(before.get("figures"), "key", "notifications_total").get("value").asInt()).isEqualTo(1);
     }
