@@ -38,7 +38,8 @@ class ArchitectureTest {
             // and what follows notification: mail threaded to a notification, its reviews, the inspectorate's
             // follow-up, the clocks' reminders
             .layer("after registration").definedBy(ROOT + ".acknowledge..", ROOT + ".forward..", ROOT + ".outbox..",
-                    ROOT + ".deadline..", ROOT + ".thread..", ROOT + ".review..", ROOT + ".followup..")
+                    ROOT + ".deadline..", ROOT + ".thread..", ROOT + ".review..", ROOT + ".followup..",
+                    ROOT + ".report..")
             .layer("people").definedBy(ROOT + ".operator..", ROOT + ".embedded..", ROOT + ".submit..",
                     ROOT + ".signin..", ROOT + ".portal..")
 
@@ -75,14 +76,16 @@ class ArchitectureTest {
      * (information requests; it also reads reviews and reminders for the notification's JSON), operator
      * (accounts), thread (threaded messages, delivery reports), review (reviews and their fields), submit (the
      * council API's idempotency keys), signin (sign-in codes, recovery codes, council API tokens, the audit
-     * trail), portal (the web form's drafts and their documents).
+     * trail), portal (the web form's drafts and their documents), report (reads the
+     * notifications, reviews and information requests of a period for the national report; writes nothing).
      */
     @ArchTest
     static final ArchRule jdbcOnlyInPackagesThatOwnTables = noClasses()
             .that().resideOutsideOfPackages(ROOT + ".intake..", ROOT + ".storage..", ROOT + ".council..",
                     ROOT + ".register..", ROOT + ".quarantine..", ROOT + ".outbox..", ROOT + ".acknowledge..",
                     ROOT + ".deadline..", ROOT + ".operator..", ROOT + ".thread..", ROOT + ".review..",
-                    ROOT + ".followup..", ROOT + ".submit..", ROOT + ".signin..", ROOT + ".portal..")
+                    ROOT + ".followup..", ROOT + ".submit..", ROOT + ".signin..", ROOT + ".portal..",
+                    ROOT + ".report..")
             .should().dependOnClassesThat().resideInAnyPackage("org.springframework.jdbc..", "java.sql..");
 
     @ArchTest
