@@ -65,9 +65,9 @@ public class AuditTrail {
     }
 
     private Event event(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
-        long quarantineId = rs.getLong("quarantine_id");
+        Number quarantineId = (Number) rs.getObject("quarantine_id");
         return new Event(rs.getObject("at", OffsetDateTime.class), rs.getString("actor"), rs.getString("action"),
-                rs.getString("detail"), rs.getString("reference"), rs.wasNull() ? null : quarantineId);
+                rs.getString("detail"), rs.getString("reference"), quarantineId == null ? null : quarantineId.longValue());
     }
 
     /** The newest events of an actor, newest first. */
