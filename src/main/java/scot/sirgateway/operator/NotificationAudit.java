@@ -18,7 +18,7 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import scot.sirgateway.signin.AuditTrail;
 
 /**
- * Every view of one notification's details and every change to a notification or a quarantine entry made
+ * Every view of one notification's details (through the API or a council's page) and every change to a notification or a quarantine entry made
  * through the API lands in the audit trail ({@link AuditTrail}): who (the account, or {@code token:<id>}
  * for a council API token), when, the action and a short detail, linked to the notification's reference or
  * the quarantine entry's id. Only a call that succeeded (status below 400) is recorded: a refused or failed
@@ -37,6 +37,7 @@ class NotificationAudit implements WebMvcConfigurer, HandlerInterceptor {
     /** The action recorded for each audited call, by its method and mapping. */
     private static final Map<String, String> ACTIONS = Map.ofEntries(
             Map.entry("GET " + NOTIFICATION, "NOTIFICATION_VIEWED"),
+            Map.entry("GET /council/notifications/{reference}", "NOTIFICATION_VIEWED"),
             Map.entry("POST " + NOTIFICATION + "/release", "RELEASED"),
             Map.entry("POST " + NOTIFICATION + "/withdraw", "WITHDRAWN"),
             Map.entry("POST " + NOTIFICATION + "/forward", "FORWARDED_AGAIN"),
@@ -68,7 +69,7 @@ class NotificationAudit implements WebMvcConfigurer, HandlerInterceptor {
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
         registry.addInterceptor(this).addPathPatterns("/api/notifications/*", "/api/notifications/*/**",
-                "/api/quarantine/*/**");
+                "/api/quarantine/*/**", "/council/notifications/*");
     }
 
     @Override
@@ -93,6 +94,8 @@ class NotificationAudit implements WebMvcConfigurer, HandlerInterceptor {
             detail = detail == null ? "quarantine entry " + quarantineId : detail;
         } else if (detail == null && variables.get("id") != null) {
             detail = "review " + variables.get("id");
+        } else if (pattern.toString().startsWith("/council/")) {
+            detail = "the council's page";
         }
         try {
             audit.record(request.getUserPrincipal().getName(), action, detail, reference, quarantineId);
