@@ -72,6 +72,31 @@ class NotificationAudit implements WebMvcConfigurer, HandlerInterceptor {
                 "/api/quarantine/*/**", "/council/notifications/*");
     }
 
+    /**
+     * A call under a notification or a quarantine entry not named in {@link #ACTIONS} (a document download added
+     * later, say) is audited all the same: a GET as a view, anything else as a change.
+     */
+    private static String fallback(HttpServletRequest request, String pattern) {
+        if (!pattern.startsWith(NOTIFICATION) && !pattern.startsWith(QUARANTINE)) {
+            return null;
+        }
+        if (pattern.startsWith(NOTIFICATION + "/") && "GET".equals(request.getMethod())) {
+            detail(request.getMethod() + " " + pattern.substring(NOTIFICATION.length()), request);
+            return "NOTIFICATION_VIEWED";
+        }
+        if ("GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod())) {
+            return pattern.startsWith(QUARANTINE) ? "QUARANTINE_VIEWED" : null;
+        }
+        detail(request.getMethod() + " " + pattern, request);
+        return pattern.startsWith(QUARANTINE) ? "QUARANTINE_CHANGED" : "NOTIFICATION_CHANGED";
+    }
+
+    private static void detail(String detail, HttpServletRequest request) {
+        if (request.getAttribute(DETAIL) == null) {
+            request.setAttribute(DETAIL, detail);
+        }
+    }
+
     @Override
     public void afterCompletion(HttpServletRequest request, HttpServletResponse response, Object handler,
             Exception failure) {
@@ -79,17 +104,24 @@ class NotificationAudit implements WebMvcConfigurer, HandlerInterceptor {
             return;
         }
         Object pattern = request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE);
-        String action = pattern == null ? null : ACTIONS.get(request.getMethod() + " " + pattern);
+        if (pattern == null) {
+            return;
+        }
+        String action = ACTIONS.get(request.getMethod() + " " + pattern);
+        if (action == null) {
+            action = fallback(request, pattern.toString());
+        }
         if (action == null) {
             return;
         }
         @SuppressWarnings("unchecked")
-        Map<String, String> variables = (Map<String, String>) request.getAttribute(
+        Map<String, String> found = (Map<String, String>) request.getAttribute(
                 HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE);
-        String reference = variables == null ? null : variables.get("reference");
+        Map<String, String> variables = found == null ? Map.of() : found;
+        String reference = variables.get("reference");
         Long quarantineId = null;
         String detail = (String) request.getAttribute(DETAIL);
-        if (pattern.toString().startsWith(QUARANTINE)) {
+        if (pattern.toString().startsWith(QUARANTINE) && variables.getOrDefault("id", "").matches("\\d{1,18}")) {
             quarantineId = Long.valueOf(variables.get("id"));
             detail = detail == null ? "quarantine entry " + quarantineId : detail;
         } else if (detail == null && variables.get("id") != null) {
