@@ -61,12 +61,18 @@ class NotificationAuditTest extends GatewayTest {
         HttpResponse<String> request = postAs(inspector, path + "/information-requests",
                 "{\"due\":\"" + due + "\",\"question\":\"Which MAPPA level?\"}");
         assertThat(request.statusCode()).as(request.body()).isEqualTo(201);
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30))
+                .pollInterval(java.time.Duration.ofMillis(200))
+                .until(() -> jdbc.sql("SELECT forwarded_at IS NOT NULL FROM notification WHERE reference = ?")
+                        .param(reference).query(Boolean.class).single());
+        assertThat(post(path + "/forward", "{}").statusCode()).isEqualTo(202);
 
         JsonNode token = json.readTree(post("/api/admin/councils/Demo%20Council/tokens", "{\"name\":\"audit reader\"}").body());
         HttpResponse<String> councilView = bearer(path, token.get("token").asString());
         assertThat(councilView.statusCode()).isEqualTo(200);
         assertThat(json.readTree(councilView.body()).has("audit")).as("a council never sees the audit trail").isFalse();
         assertThat(post(path + "/withdraw", "{\"reason\":\"a duplicate of another\"}").statusCode()).isEqualTo(200);
+        assertThat(post(path + "/forward", "{}").statusCode()).as("a refused call is not recorded").isEqualTo(409);
 
         JsonNode audit = api(path).get("audit");
         List<String> actions = new ArrayList<>();
@@ -81,16 +87,16 @@ class NotificationAuditTest extends GatewayTest {
                 "NOTIFICATION_VIEWED by operator", "NOTIFICATION_VIEWED by " + inspector, "RELEASED by operator",
                 "INSPECTOR_ASSIGNED by operator", "REMINDERS_PAUSED by operator", "REMINDERS_RESUMED by operator",
                 "REVIEW_ADDED by operator", "REVIEW_COMMENTED by " + inspector, "INFORMATION_REQUESTED by " + inspector,
-                "NOTIFICATION_VIEWED by " + councilActor, "WITHDRAWN by operator");
+                "FORWARDED_AGAIN by operator", "NOTIFICATION_VIEWED by " + councilActor, "WITHDRAWN by operator");
         assertThat(byAction.get("RELEASED").get("detail").asString()).isEqualTo("released; corrected fields: offender_ref");
         assertThat(byAction.get("INSPECTOR_ASSIGNED").get("detail").asString()).isEqualTo("inspector " + inspector);
         assertThat(byAction.get("REVIEW_COMMENTED").get("detail").asString()).isEqualTo("review 1");
-        assertThat(audit.get(9).get("detail").asString()).isEqualTo("the council's view");
+        assertThat(audit.get(10).get("detail").asString()).isEqualTo("the council's view");
         assertThat(audit.toString()).as("no form value, reason, comment or question in the trail")
                 .doesNotContain("OPR-AUDIT-7", "duplicate", "court", "Sound analysis", "MAPPA", "Reviewer Audit");
 
         JsonNode listed = json.readTree(get("/api/admin/audit?reference=" + reference, "operator", "operator-test-password").body());
-        assertThat(listed.size()).isEqualTo(12);
+        assertThat(listed.size()).isEqualTo(13);
         assertThat(listed.get(0).get("action").asString()).as("newest first").isEqualTo("NOTIFICATION_VIEWED");
         assertThat(listed.get(1).get("action").asString()).isEqualTo("WITHDRAWN");
         assertThat(listed.get(0).get("reference").asString()).isEqualTo(reference);
@@ -106,7 +112,7 @@ class NotificationAuditTest extends GatewayTest {
         assertThat(export.body()).startsWith("at,actor,action,reference,detail");
         List<String> exported = rows.stream().filter(row -> row.get("reference").equals(reference))
                 .map(row -> row.get("action") + " by " + row.get("actor")).toList();
-        assertThat(exported).containsSequence(actions).hasSize(12);
+        assertThat(exported).containsSequence(actions).hasSize(13);
         assertThat(rows.stream().filter(row -> row.get("reference").equals(reference)).map(row -> row.get("detail")))
                 .contains("released; corrected fields: offender_ref");
 
@@ -135,10 +141,23 @@ class NotificationAuditTest extends GatewayTest {
         assertThat(events).hasSize(1);
         assertThat(events.get(0)).containsEntry("ACTOR", "operator").containsEntry("ACTION", "QUARANTINE_DISMISSED")
                 .containsEntry("DETAIL", "quarantine entry " + id);
+        String again = TestMessages.newMessageId("demo-council.test");
+        mail.send(sender, INTAKE, TestMessages.brokenMultipart(sender, again));
+        long second = ((Number) awaitQuarantine(again).get("id")).longValue();
+        // nothing about its cause has changed, so the gateway refuses to reprocess it: a refusal is not audited
+        assertThat(post("/api/quarantine/" + second + "/reprocess", "{}").statusCode()).isEqualTo(409);
+        assertThat(count("SELECT COUNT(*) FROM audit_event WHERE quarantine_id = " + second)).isZero();
+        assertThat(post("/api/quarantine/" + second + "/dismiss", "{\"reason\":\"junk\"}").statusCode()).isEqualTo(200);
+        assertThat(jdbc.sql("SELECT actor || ' ' || action FROM audit_event WHERE quarantine_id = ?").param(second)
+                .query(String.class).list()).containsExactly("operator QUARANTINE_DISMISSED");
         String today = LocalDate.now(GatewayClock.ZONE).toString();
         assertThat(get("/api/admin/audit/export?from=" + today, "operator", "operator-test-password").body())
                 .contains(",operator,QUARANTINE_DISMISSED,quarantine:" + id + ",quarantine entry " + id)
                 .doesNotContain("spam from a stranger");
+    }
+
+    private long count(String sql) {
+        return jdbc.sql(sql).query(Long.class).single();
     }
 
     private String triageNotification(String marker) {
