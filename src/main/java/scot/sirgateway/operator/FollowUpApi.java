@@ -74,6 +74,7 @@ class FollowUpApi {
                     + "give it one under /api/admin/accounts");
         }
         inspectors.assign(reference, username, operator.getName());
+        NotificationAudit.detail("inspector " + username);
         return Map.of("reference", reference, "inspector", username);
     }
 

@@ -24,6 +24,9 @@ import scot.sirgateway.register.Timeline;
  * {@code GET /api/notifications} (filtered by period, council, status and review status),
  * {@code GET /api/notifications/{reference}} (with its reviews, requests and reminders), the release from triage,
  * an operator's re-send of the forward and the withdrawal of a forged or withdrawn notification.
+ * The operators' view carries {@code audit}: every earlier view of the notification and every change made to it
+ * through the API, oldest first ({@link NotificationAudit}); the timeline stays the notification's own history.
+ * A council's view has neither.
  */
 @RestController
 @RequestMapping("/api/notifications")
@@ -41,10 +44,13 @@ class NotificationApi {
     private final CouncilNotificationApi councilApi;
     private final CouncilCallers callers;
 
+    private final scot.sirgateway.signin.AuditTrail audit;
+
     NotificationApi(Notifications notifications, Timeline timeline, CouncilRegistry councils,
             scot.sirgateway.register.NotificationRelease release, scot.sirgateway.forward.GovernmentForward forward,
             scot.sirgateway.register.NotificationWithdrawal withdrawal, FollowUpRecords records,
-            CouncilNotificationApi councilApi, CouncilCallers callers) {
+            CouncilNotificationApi councilApi, CouncilCallers callers, scot.sirgateway.signin.AuditTrail audit) {
+        this.audit = audit;
         this.councilApi = councilApi;
         this.callers = callers;
         this.records = records;
@@ -104,6 +110,8 @@ class NotificationApi {
                     : value instanceof Boolean b ? (b ? "yes" : "no") : value.toString()));
         }
         release.release(reference, texts, operator.getName());
+        NotificationAudit.detail(texts.isEmpty() ? "released without corrections"
+                : "released; corrected fields: " + String.join(", ", texts.keySet()));
         return one(reference);
     }
 
@@ -139,6 +147,7 @@ class NotificationApi {
     @GetMapping("/{reference}")
     Map<String, Object> one(@PathVariable String reference, org.springframework.security.core.Authentication caller) {
         if (CouncilCallers.isCouncil(caller)) {
+            NotificationAudit.detail("the council's view");
             return councilApi.view(reference, callers.of(caller).orElseThrow(() -> new ResponseStatusException(
                     HttpStatus.FORBIDDEN, "This council account or token names no council: ask the SIR Gateway team.")));
         }
@@ -153,6 +162,8 @@ class NotificationApi {
         long id = stored.envelope().id();
         var followUp = new NotificationJson.FollowUp(notifications.followUp(id), records.reviews(id),
                 records.informationRequests(id), records.reminders(id));
-        return NotificationJson.detail(stored, followUp, timeline.of(id));
+        Map<String, Object> json = NotificationJson.detail(stored, followUp, timeline.of(id));
+        json.put("audit", NotificationJson.audit(audit.ofReference(stored.envelope().reference())));
+        return json;
     }
 }

@@ -104,6 +104,20 @@ final class NotificationJson {
         return json;
     }
 
+    /** The audit trail of a notification as the operators' JSON shows it: {@code at, actor, action, detail}. */
+    static List<Map<String, Object>> audit(List<scot.sirgateway.signin.AuditTrail.Event> events) {
+        List<Map<String, Object>> audit = new ArrayList<>();
+        for (scot.sirgateway.signin.AuditTrail.Event event : events) {
+            Map<String, Object> item = new LinkedHashMap<>();
+            item.put("at", time(event.at()));
+            item.put("actor", event.actor());
+            item.put("action", event.action());
+            item.put("detail", event.detail());
+            audit.add(item);
+        }
+        return audit;
+    }
+
     /**
      * What a council sees of its own notification (CONTRACT.md): the form's values, the status, the clocks, the
      * review status and its reviews. Built from a list of its own, so no operator field (layers, timeline,

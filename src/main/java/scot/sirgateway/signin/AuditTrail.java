@@ -8,17 +8,21 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * The {@code audit_event} table: who did what to an account or a token, and when, so an admin can answer
- * "who signed in" and "was this account attacked" afterwards. The caller names the actor (a username, or
- * {@code token:<id>}), the action (a word like {@code SIGN_IN}) and a short detail; never a password, a
- * code, a token or an address.
+ * The {@code audit_event} table: who did what to an account, a token, a notification or a quarantine entry,
+ * and when, so an admin can answer "who signed in", "was this account attacked" and "who saw or changed this
+ * notification" afterwards. The caller names the actor (a username, or {@code token:<id>}), the action (a
+ * word like {@code SIGN_IN} or {@code NOTIFICATION_VIEWED}), a short detail, and for a notification its
+ * reference (for a quarantine entry its id); never a password, a code, a token, an address or a form value.
  */
 @Component
 public class AuditTrail {
 
-    /** An audit row as an admin reads it. */
-    public record Event(OffsetDateTime at, String actor, String action, String detail) {
+    /** An audit row as an admin reads it; reference and quarantine id are null when it concerns neither. */
+    public record Event(OffsetDateTime at, String actor, String action, String detail, String reference,
+            Long quarantineId) {
     }
+
+    private static final String COLUMNS = "SELECT at, actor, action, detail, reference, quarantine_id FROM audit_event ";
 
     private final JdbcClient jdbc;
     private final Clock clock;
@@ -29,28 +33,52 @@ public class AuditTrail {
     }
 
     public void record(String actor, String action, String detail) {
-        jdbc.sql("INSERT INTO audit_event (at, actor, action, detail) VALUES (?, ?, ?, ?)")
+        record(actor, action, detail, null, null);
+    }
+
+    /** An event about one notification (by reference) or one quarantine entry (by id); either may be null. */
+    public void record(String actor, String action, String detail, String reference, Long quarantineId) {
+        jdbc.sql("INSERT INTO audit_event (at, actor, action, detail, reference, quarantine_id) VALUES (?, ?, ?, ?, ?, ?)")
                 .params(OffsetDateTime.now(clock), cut(actor == null ? "unknown" : actor, 120), cut(action, 40),
-                        detail == null ? null : cut(detail, 300))
+                        detail == null ? null : cut(detail, 300), reference == null ? null : cut(reference, 40),
+                        quarantineId)
                 .update();
+    }
+
+    /** Every event about one notification, oldest first. */
+    public List<Event> ofReference(String reference) {
+        return jdbc.sql(COLUMNS + "WHERE reference = ? ORDER BY id").param(reference).query(this::event).list();
+    }
+
+    /** The newest events about one notification, newest first. */
+    public List<Event> ofReference(String reference, int limit) {
+        return jdbc.sql(COLUMNS + "WHERE reference = ? ORDER BY id DESC LIMIT ?").params(reference, limit)
+                .query(this::event).list();
+    }
+
+    /** Every event at or after {@code from} and before {@code to}, oldest first, for the export. */
+    public void between(OffsetDateTime from, OffsetDateTime to, java.util.function.Consumer<Event> each) {
+        jdbc.sql(COLUMNS + "WHERE at >= ? AND at < ? ORDER BY at, id").params(from, to)
+                .query(rs -> {
+                    each.accept(event(rs, 0));
+                });
+    }
+
+    private Event event(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+        Number quarantineId = (Number) rs.getObject("quarantine_id");
+        return new Event(rs.getObject("at", OffsetDateTime.class), rs.getString("actor"), rs.getString("action"),
+                rs.getString("detail"), rs.getString("reference"), quarantineId == null ? null : quarantineId.longValue());
     }
 
     /** The newest events of an actor, newest first. */
     public List<Event> of(String actor, int limit) {
-        return jdbc.sql("SELECT at, actor, action, detail FROM audit_event WHERE actor = ? ORDER BY id DESC LIMIT ?")
-                .params(actor, limit)
-                .query((rs, n) -> new Event(rs.getObject("at", OffsetDateTime.class), rs.getString("actor"),
-                        rs.getString("action"), rs.getString("detail")))
-                .list();
+        return jdbc.sql(COLUMNS + "WHERE actor = ? ORDER BY id DESC LIMIT ?").params(actor, limit)
+                .query(this::event).list();
     }
 
     /** The newest events of everyone, newest first. */
     public List<Event> recent(int limit) {
-        return jdbc.sql("SELECT at, actor, action, detail FROM audit_event ORDER BY id DESC LIMIT ?")
-                .param(limit)
-                .query((rs, n) -> new Event(rs.getObject("at", OffsetDateTime.class), rs.getString("actor"),
-                        rs.getString("action"), rs.getString("detail")))
-                .list();
+        return jdbc.sql(COLUMNS + "ORDER BY id DESC LIMIT ?").param(limit).query(this::event).list();
     }
 
     private static String cut(String text, int max) {

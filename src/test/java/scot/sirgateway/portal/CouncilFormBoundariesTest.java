@@ -95,6 +95,10 @@ class CouncilFormBoundariesTest extends GatewayTest {
         assertThat(other.statusCode()).isEqualTo(404);
         assertThat(other.body()).isEqualTo(missing.body());
         assertThat(second.get("/council/notifications/" + reference + "/submitted").statusCode()).isEqualTo(404);
+        assertThat(jdbc.sql("SELECT actor, action, detail FROM audit_event WHERE reference = ? ORDER BY id")
+                .param(reference).query((rs, n) -> rs.getString(1) + " " + rs.getString(2) + " " + rs.getString(3)).list())
+                .as("the council's own view is audited; another council's refused one is not")
+                .containsExactly(DEMO_USER + " NOTIFICATION_VIEWED the council's page");
         second.get("/council");
         long drafts = count("SELECT COUNT(*) FROM form_draft WHERE kind = 'REVIEW'");
         assertThat(second.post("/council/notifications/" + reference + "/reviews", Map.of()).statusCode()).isEqualTo(404);
