@@ -45,6 +45,12 @@ public class AuditTrail {
                 .update();
     }
 
+    /** How many events of this action an actor had at or after {@code since}. */
+    public long count(String actor, String action, OffsetDateTime since) {
+        return jdbc.sql("SELECT COUNT(*) FROM audit_event WHERE at >= ? AND actor = ? AND action = ?")
+                .params(since, actor, action).query(Long.class).single();
+    }
+
     /** Every event about one notification, oldest first. */
     public List<Event> ofReference(String reference) {
         return jdbc.sql(COLUMNS + "WHERE reference = ? ORDER BY id").param(reference).query(this::event).list();

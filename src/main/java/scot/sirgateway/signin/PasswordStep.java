@@ -33,8 +33,8 @@ public class PasswordStep implements AuthenticationSuccessHandler, Authenticatio
     public void onAuthenticationSuccess(HttpServletRequest request, HttpServletResponse response,
             Authentication authentication) throws IOException {
         audit.record(authentication.getName(), "PASSWORD_ACCEPTED", "code asked for");
-        boolean sent = secondFactor.sendCode(authentication.getName());
-        response.sendRedirect(request.getContextPath() + (sent ? "/sign-in/code" : "/sign-in/code?not-sent"));
+        response.sendRedirect(request.getContextPath() + "/sign-in/code"
+                + SignInController.codePageQuery(secondFactor.sendCode(authentication.getName()), ""));
     }
 
     @Override

@@ -1,5 +1,7 @@
 package scot.sirgateway.signin;
 
+import java.time.Clock;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -30,9 +32,14 @@ public class SecondFactor {
     private final RecoveryCodes recoveryCodes;
     private final CodeMail mail;
     private final AuditTrail audit;
+    private final Clock clock;
+
+    /** The most code mails an account is sent in an hour. */
+    static final int CODES_PER_HOUR = 10;
 
     public SecondFactor(OperatorAccounts accounts, SignInCodes codes, RecoveryCodes recoveryCodes, CodeMail mail,
-            AuditTrail audit) {
+            AuditTrail audit, Clock clock) {
+        this.clock = clock;
         this.accounts = accounts;
         this.codes = codes;
         this.recoveryCodes = recoveryCodes;
@@ -40,15 +47,25 @@ public class SecondFactor {
         this.audit = audit;
     }
 
-    /** Makes a new code (the older one void) and mails it; answers whether the mail went. */
-    public boolean sendCode(String username) {
+    /** What became of a code asked for. */
+    public enum Sent { SENT, NOT_SENT, TOO_MANY }
+
+    /**
+     * Makes a new code (the older one void) and mails it. At most {@link #CODES_PER_HOUR} code mails go to an
+     * account in an hour: someone who knows only the password cannot fill the person's mailbox with codes.
+     */
+    public Sent sendCode(String username) {
         Optional<OperatorAccounts.Account> account = accounts.find(username);
         if (account.isEmpty() || account.get().email() == null || account.get().serviceAccount()) {
-            return false;
+            return Sent.NOT_SENT;
+        }
+        if (audit.count(username, "CODE_SENT", OffsetDateTime.now(clock).minusHours(1)) >= CODES_PER_HOUR) {
+            audit.record(username, "CODE_REFUSED", "more than " + CODES_PER_HOUR + " codes asked for in an hour");
+            return Sent.TOO_MANY;
         }
         boolean sent = mail.send(account.get().email(), codes.issue(username));
         audit.record(username, sent ? "CODE_SENT" : "CODE_NOT_SENT", null);
-        return sent;
+        return sent ? Sent.SENT : Sent.NOT_SENT;
     }
 
     public Outcome enterCode(String username, String code) {

@@ -51,7 +51,8 @@ class SignInController {
 
     @GetMapping("/sign-in/code")
     String code(@RequestParam(required = false, name = "sent") String sent,
-            @RequestParam(required = false, name = "not-sent") String notSent, Model model) {
+            @RequestParam(required = false, name = "not-sent") String notSent,
+            @RequestParam(required = false, name = "too-many") String tooMany, Model model) {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
         if (!SecondFactor.waitingForCode(authentication)) {
             return redirectAway(authentication);
@@ -59,6 +60,7 @@ class SignInController {
         model.addAttribute("errors", Map.of());
         model.addAttribute("sent", sent != null);
         model.addAttribute("notSent", notSent != null);
+        model.addAttribute("tooMany", tooMany != null);
         return "sign-in/code";
     }
 
@@ -91,6 +93,7 @@ class SignInController {
         model.addAttribute("errors", Map.of("code", error));
         model.addAttribute("sent", false);
         model.addAttribute("notSent", false);
+        model.addAttribute("tooMany", false);
         return "sign-in/code";
     }
 
@@ -100,7 +103,16 @@ class SignInController {
         if (!SecondFactor.waitingForCode(authentication)) {
             return redirectAway(authentication);
         }
-        return secondFactor.sendCode(authentication.getName()) ? "redirect:/sign-in/code?sent" : "redirect:/sign-in/code?not-sent";
+        return "redirect:/sign-in/code" + codePageQuery(secondFactor.sendCode(authentication.getName()), "?sent");
+    }
+
+    /** What the code page is told of a code asked for: {@code sentQuery} when it went. */
+    static String codePageQuery(SecondFactor.Sent sent, String sentQuery) {
+        return switch (sent) {
+            case SENT -> sentQuery;
+            case NOT_SENT -> "?not-sent";
+            case TOO_MANY -> "?too-many";
+        };
     }
 
     @GetMapping("/sign-in/recovery")

@@ -138,6 +138,35 @@ class SignInClockTest extends GatewayClient {
         }).toList();
     }
 
+    @Test
+    void atMostTenCodeMailsShouldGoToAnAccountInAnHour() {
+        String username = person();
+        String email = username + "@inspectorate.test";
+        Browser browser = new Browser(port);
+        int before = Browser.codeMails(mail, email).size();
+        browser.password(username, PASSWORD);
+        for (int asked = 1; asked < 10; asked++) {
+            clock.advance(Duration.ofMinutes(5));
+            HttpResponse<String> resent = browser.post("/sign-in/code/new", "/sign-in/code", java.util.Map.of());
+            assertThat(resent.headers().firstValue("Location").orElse("")).as("code %d", asked + 1).endsWith("?sent");
+        }
+        Browser.awaitCode(mail, email, before + 9);
+
+        HttpResponse<String> eleventh = browser.post("/sign-in/code/new", "/sign-in/code", java.util.Map.of());
+        assertThat(eleventh.headers().firstValue("Location").orElse("")).endsWith("?too-many");
+        assertThat(browser.get("/sign-in/code?too-many").body()).contains("You have asked for 10 codes in the last hour");
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_event WHERE actor = ? AND action = 'CODE_REFUSED'")
+                .param(username).query(Long.class).single()).isEqualTo(1);
+
+        // an hour after the first ones, codes go again, and the newest signs in
+        clock.advance(Duration.ofMinutes(20));
+        HttpResponse<String> later = browser.post("/sign-in/code/new", "/sign-in/code", java.util.Map.of());
+        assertThat(later.headers().firstValue("Location").orElse("")).endsWith("?sent");
+        String code = Browser.awaitCode(mail, email, before + 10);
+        assertThat(Browser.codeMails(mail, email)).hasSize(before + 11);
+        assertThat(browser.code(code).headers().firstValue("Location").orElse("")).endsWith("/");
+    }
+
     private String person() {
         String username = "signin-clock-" + UUID.randomUUID().toString().substring(0, 8);
         HttpResponse<String> created = post("/api/admin/accounts", "{\"username\":\"" + username + "\",\"role\":\"OPERATOR\","
