@@ -94,6 +94,21 @@ class NationalReportPageTest extends GatewayTest {
         assertThat(browser.find("#to-error")).isNotNull();
         browser.checkAccessible();
 
+        typeDate("from", "", "1", "2010");
+        browser.press("Show the report");
+        assertThat(browser.find("#from-error").getText()).contains("The start date must include a day");
+        assertThat(browser.find("#from-month").getAttribute("value")).isEqualTo("1");
+        typeDate("from", "1", "1", "2010");
+        typeDate("to", "2", "1", "2020");
+        browser.press("Show the report");
+        assertThat(browser.find("#to-error").getText()).contains("The period must be 10 years or shorter");
+        assertThat(browser.findAll("#figures")).isEmpty();
+
+        // the period as yyyy-mm-dd in the address, as the API takes it, fills the form in
+        browser.open("/reports/national?from=" + today + "&to=" + today);
+        assertThat(browser.find("#to-year").getAttribute("value")).isEqualTo(year(today));
+        assertThat(browser.findAll("#figures")).hasSize(1);
+
         // today's period
         typeDate("from", day(today), month(today), year(today));
         typeDate("to", day(today), month(today), year(today));
