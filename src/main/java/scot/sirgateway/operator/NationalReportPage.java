@@ -7,10 +7,12 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.format.TextStyle;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -61,18 +63,23 @@ class NationalReportPage {
         model.addAttribute("toDate", toField);
         Map<String, String> errors = new LinkedHashMap<>();
         model.addAttribute("errors", errors);
+        // the dates whose error is about the whole date: all three inputs are marked, otherwise only the one named
+        Set<String> wholeDateErrors = new HashSet<>();
+        model.addAttribute("wholeDateErrors", wholeDateErrors);
         model.addAttribute("report", null);
         boolean asked = query.keySet().stream().anyMatch(k -> k.startsWith("from") || k.startsWith("to"));
         if (!asked) {
             return "reports/national";
         }
-        LocalDate from = date(fromField, "from", "start", errors);
-        LocalDate to = date(toField, "to", "end", errors);
+        LocalDate from = date(fromField, "from", "start", errors, wholeDateErrors);
+        LocalDate to = date(toField, "to", "end", errors, wholeDateErrors);
         if (from != null && to != null) {
             if (to.isBefore(from)) {
                 errors.put("to-day", "The end date must be the same as or after the start date");
+                wholeDateErrors.add("to");
             } else if (from.plusYears(NationalReport.MAX_YEARS).isBefore(to)) {
                 errors.put("to-day", "The period must be " + NationalReport.MAX_YEARS + " years or shorter");
+                wholeDateErrors.add("to");
             }
         }
         if (!errors.isEmpty()) {
@@ -124,9 +131,11 @@ class NationalReportPage {
         return value == null ? "" : value.trim();
     }
 
-    private static LocalDate date(DateField field, String id, String which, Map<String, String> errors) {
+    private static LocalDate date(DateField field, String id, String which, Map<String, String> errors,
+            Set<String> wholeDateErrors) {
         if (field.day().isEmpty() && field.month().isEmpty() && field.year().isEmpty()) {
             errors.put(id + "-day", "Enter the " + which + " date of the period");
+            wholeDateErrors.add(id);
             return null;
         }
         String missing = field.day().isEmpty() ? "day" : field.month().isEmpty() ? "month" : field.year().isEmpty() ? "year" : null;
@@ -143,6 +152,7 @@ class NationalReportPage {
             return LocalDate.of(year, Integer.parseInt(field.month()), Integer.parseInt(field.day()));
         } catch (NumberFormatException | DateTimeException e) {
             errors.put(id + "-day", "The " + which + " date must be a real date, like 27 3 2026");
+            wholeDateErrors.add(id);
             return null;
         }
     }

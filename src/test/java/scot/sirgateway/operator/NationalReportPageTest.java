@@ -85,6 +85,7 @@ class NationalReportPageTest extends GatewayTest {
         assertThat(browser.find(".govuk-error-summary a").getAttribute("href")).endsWith("#from-day");
         assertThat(browser.find("#from-error").getText()).contains("The start date must be a real date");
         assertThat(browser.find("#from-day").getAttribute("value")).isEqualTo("31");
+        assertThat(browser.find("#from-year").getAttribute("class")).contains("govuk-input--error");
         browser.checkAccessible();
 
         typeDate("from", "5", "1", "2026");
@@ -98,6 +99,8 @@ class NationalReportPageTest extends GatewayTest {
         browser.press("Show the report");
         assertThat(browser.find("#from-error").getText()).contains("The start date must include a day");
         assertThat(browser.find("#from-month").getAttribute("value")).isEqualTo("1");
+        assertThat(browser.find("#from-day").getAttribute("class")).contains("govuk-input--error");
+        assertThat(browser.find("#from-month").getAttribute("class")).doesNotContain("govuk-input--error");
         typeDate("from", "1", "1", "2010");
         typeDate("to", "2", "1", "2020");
         browser.press("Show the report");
