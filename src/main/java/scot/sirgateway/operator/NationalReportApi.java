@@ -23,7 +23,8 @@ import scot.sirgateway.report.NationalReport;
  * {@code GET /api/reports/national?from=yyyy-mm-dd&to=yyyy-mm-dd} (operator, inspector, admin): the national
  * report for the notifications received in the period, as JSON ({@code period}, {@code by_council},
  * {@code by_type}, {@code by_group}, {@code figures}) or, with {@code Accept: text/csv}, as rows
- * {@code section,key,value,numerator,denominator}. A missing or bad date, {@code to} before {@code from} or a
+ * {@code section,key,value,numerator,denominator}. {@code format=csv} asks for the CSV whatever the {@code Accept}
+ * header says: a browser's link (the report page's "Download as CSV") cannot set it. A missing or bad date, {@code to} before {@code from} or a
  * period over ten years is a 400 problem.
  */
 @RestController
@@ -92,6 +93,12 @@ class NationalReportApi {
                 .header("Content-Disposition", "attachment; filename=\"national-report-" + report.from() + "-to-"
                         + report.to() + ".csv\"")
                 .body(out.toString());
+    }
+
+    /** The CSV for a caller that cannot choose the {@code Accept} header, such as a link in a browser. */
+    @GetMapping(params = "format=csv")
+    ResponseEntity<String> csvByParameter(@RequestParam(required = false) String from, @RequestParam(required = false) String to) {
+        return csv(from, to);
     }
 
     private static Map<String, Object> row(String k1, Object v1, String k2, Object v2) {
