@@ -30,7 +30,7 @@ class CouncilApiHostileTest extends GatewayTest {
 
     @BeforeEach
     void token() {
-        token = json.readTree(post("/api/admin/councils/Demo%20Council/tokens", "{\"name\":\"probe system\"}").body())
+        token = json.readTree(post("/api/admin/councils/Demo%20Council/tokens", "{\"name\":\"hostile system\"}").body())
                 .get("token").asString();
     }
 
