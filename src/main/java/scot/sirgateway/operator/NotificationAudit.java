@@ -31,6 +31,7 @@ class NotificationAudit implements WebMvcConfigurer, HandlerInterceptor {
 
     private static final Logger log = LoggerFactory.getLogger(NotificationAudit.class);
     private static final String DETAIL = NotificationAudit.class.getName() + ".detail";
+    private static final String UNCHANGED = NotificationAudit.class.getName() + ".unchanged";
     private static final String NOTIFICATION = "/api/notifications/{reference}";
     private static final String QUARANTINE = "/api/quarantine/{id}";
 
@@ -66,10 +67,30 @@ class NotificationAudit implements WebMvcConfigurer, HandlerInterceptor {
         }
     }
 
+    /**
+     * Marks the call being handled as one that changed nothing although it succeeded: a console form sent back
+     * with its errors shown, say. Nothing is recorded for it.
+     */
+    static void nothingChanged() {
+        RequestAttributes request = RequestContextHolder.getRequestAttributes();
+        if (request != null) {
+            request.setAttribute(UNCHANGED, Boolean.TRUE, RequestAttributes.SCOPE_REQUEST);
+        }
+    }
+
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
         registry.addInterceptor(this).addPathPatterns("/api/notifications/*", "/api/notifications/*/**",
-                "/api/quarantine/*/**", "/council/notifications/*");
+                "/api/quarantine/*/**", "/council/notifications/*", "/notifications/*", "/notifications/*/**",
+                "/quarantine/*", "/quarantine/*/**");
+    }
+
+    /**
+     * The console's pages under {@code /notifications/{reference}} and {@code /quarantine/{id}} take the same
+     * shape as the API's calls and are audited as those are.
+     */
+    private static String asApi(String pattern) {
+        return pattern.startsWith("/notifications/") || pattern.startsWith("/quarantine/") ? "/api" + pattern : pattern;
     }
 
     /**
@@ -85,6 +106,9 @@ class NotificationAudit implements WebMvcConfigurer, HandlerInterceptor {
             return "NOTIFICATION_VIEWED";
         }
         if ("GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod())) {
+            if (pattern.startsWith(QUARANTINE + "/")) {
+                detail(request.getMethod() + " " + pattern.substring(QUARANTINE.length()), request);
+            }
             return pattern.startsWith(QUARANTINE) ? "QUARANTINE_VIEWED" : null;
         }
         detail(request.getMethod() + " " + pattern, request);
@@ -100,16 +124,18 @@ class NotificationAudit implements WebMvcConfigurer, HandlerInterceptor {
     @Override
     public void afterCompletion(HttpServletRequest request, HttpServletResponse response, Object handler,
             Exception failure) {
-        if (failure != null || response.getStatus() >= 400 || request.getUserPrincipal() == null) {
+        if (failure != null || response.getStatus() >= 400 || request.getUserPrincipal() == null
+                || request.getAttribute(UNCHANGED) != null) {
             return;
         }
-        Object pattern = request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE);
-        if (pattern == null) {
+        Object matched = request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE);
+        if (matched == null) {
             return;
         }
+        String pattern = asApi(matched.toString());
         String action = ACTIONS.get(request.getMethod() + " " + pattern);
         if (action == null) {
-            action = fallback(request, pattern.toString());
+            action = fallback(request, pattern);
         }
         if (action == null) {
             return;
@@ -121,13 +147,16 @@ class NotificationAudit implements WebMvcConfigurer, HandlerInterceptor {
         String reference = variables.get("reference");
         Long quarantineId = null;
         String detail = (String) request.getAttribute(DETAIL);
-        if (pattern.toString().startsWith(QUARANTINE) && variables.getOrDefault("id", "").matches("\\d{1,18}")) {
+        if (pattern.startsWith(QUARANTINE) && variables.getOrDefault("id", "").matches("\\d{1,18}")) {
             quarantineId = Long.valueOf(variables.get("id"));
             detail = detail == null ? "quarantine entry " + quarantineId : detail;
         } else if (detail == null && variables.get("id") != null) {
             detail = "review " + variables.get("id");
-        } else if (pattern.toString().startsWith("/council/")) {
+        } else if (pattern.startsWith("/council/")) {
             detail = "the council's page";
+        }
+        if (!pattern.equals(matched.toString())) {
+            detail = detail == null ? "on the console's page" : detail + ", on the console's page";
         }
         try {
             audit.record(request.getUserPrincipal().getName(), action, detail, reference, quarantineId);

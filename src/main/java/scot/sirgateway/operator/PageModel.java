@@ -10,8 +10,9 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import scot.sirgateway.acknowledge.ContactProperties;
 
 /**
- * What every page's layout shows: who is signed in (for the sign-out button) and how to reach the
- * inspectorate's team ({@code gateway.contact.*}).
+ * What every page's layout shows: who is signed in (for the sign-out button), the console's navigation for
+ * the inspectorate's people (its items by role, the current one marked) and how to reach the inspectorate's
+ * team ({@code gateway.contact.*}).
  */
 @ControllerAdvice
 class PageModel {
@@ -29,6 +30,39 @@ class PageModel {
             return null;
         }
         return principal == null ? null : principal.getName();
+    }
+
+    /** One item of the console's navigation. */
+    record NavigationItem(String label, String href, boolean current) {
+    }
+
+    /**
+     * The console's sections for an operator, inspector or admin signed in with both factors (roles come only with
+     * the second factor): none for anyone else. Admin is for admins only.
+     */
+    @ModelAttribute("navigation")
+    java.util.List<NavigationItem> navigation(Principal principal, jakarta.servlet.http.HttpServletRequest request) {
+        if (!(principal instanceof Authentication authentication) || !authentication.isAuthenticated()
+                || request.getSession(false) == null) {
+            return java.util.List.of();
+        }
+        java.util.Set<String> roles = new java.util.HashSet<>();
+        authentication.getAuthorities().forEach(authority -> roles.add(authority.getAuthority()));
+        if (!roles.contains("ROLE_" + Role.OPERATOR) && !roles.contains("ROLE_" + Role.INSPECTOR)
+                && !roles.contains("ROLE_" + Role.ADMIN)) {
+            return java.util.List.of();
+        }
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        java.util.List<String[]> sections = new java.util.ArrayList<>(java.util.List.of(
+                new String[] {"Dashboard", "/"}, new String[] {"Notifications", "/notifications"},
+                new String[] {"Quarantine", "/quarantine"}, new String[] {"Reviews", "/reviews"},
+                new String[] {"National report", "/reports/national"}));
+        if (roles.contains("ROLE_" + Role.ADMIN)) {
+            sections.add(new String[] {"Admin", "/admin"});
+        }
+        return sections.stream().map(section -> new NavigationItem(section[0], request.getContextPath() + section[1],
+                section[1].equals("/") ? path.equals("/") : path.equals(section[1]) || path.startsWith(section[1] + "/")))
+                .toList();
     }
 
     @ModelAttribute("contact")

@@ -99,6 +99,13 @@ public class SecurityConfiguration {
                         .hasAnyRole(operator, admin)
                         .requestMatchers("/api/**").denyAll()
                         .requestMatchers("/council", "/council/**").access(twoFactors.hasRole(council))
+                        // the console's pages: the same split of roles as the API's
+                        .requestMatchers("/admin", "/admin/**").access(twoFactors.hasRole(admin))
+                        .requestMatchers(HttpMethod.POST, "/notifications/*/reviews/*/comment",
+                                "/notifications/*/information-requests")
+                        .access(twoFactors.hasRole(inspector))
+                        .requestMatchers(HttpMethod.POST, "/notifications/**", "/quarantine/**", "/reviews/**")
+                        .access(twoFactors.hasAnyRole(operator, admin))
                         .anyRequest().access(twoFactors.hasAnyRole(operator, inspector, admin)))
                 .authenticationManager(manager(accounts, encoder, events))
                 .addFilterBefore(new CouncilTokenFilter(tokens, apiEntryPoint), BasicAuthenticationFilter.class)
@@ -213,9 +220,13 @@ public class SecurityConfiguration {
             response.sendRedirect(request.getContextPath() + "/sign-in/code");
         } else if (page && signedIn && request.getSession(false) != null
                 && !(e instanceof org.springframework.security.web.csrf.CsrfException)
-                && !SecondFactor.home(authentication).equals(path)) {
+                && !SecondFactor.home(authentication).equals(path) && !sameArea(SecondFactor.home(authentication), path)) {
             // a council's user at the console, or the other way round: to their own home
             response.sendRedirect(request.getContextPath() + SecondFactor.home(authentication));
+        } else if (page && signedIn && request.getSession(false) != null
+                && !(e instanceof org.springframework.security.web.csrf.CsrfException)) {
+            // a person at a page or action of the console their role does not reach: the page that says so
+            response.sendError(HttpStatus.FORBIDDEN.value());
         } else if (e instanceof org.springframework.security.web.csrf.CsrfException && !credentials) {
             problem(response, HttpStatus.UNAUTHORIZED, SIGN_IN_AGAIN);
         } else if (e instanceof org.springframework.security.web.csrf.CsrfException) {
@@ -231,6 +242,12 @@ public class SecurityConfiguration {
                     : !page && CouncilCallers.isCouncil(authentication) ? COUNCIL_API_ONLY
                     : "Your account may not do this.");
         }
+    }
+
+    /** Whether a page is in the area (the council's pages or the console) of this home. */
+    private static boolean sameArea(String home, String path) {
+        boolean councilPage = path.equals("/council") || path.startsWith("/council/");
+        return home.equals("/council") == councilPage;
     }
 
     private static void problem(jakarta.servlet.http.HttpServletResponse response, HttpStatus status, String detail)

@@ -98,6 +98,11 @@ public final class Chromium implements AutoCloseable {
         press("Continue");
     }
 
+    /** Signs in as this person of the inspectorate ({@link GatewayClient#person(String)}), both factors. */
+    public void signIn(GatewayClient.Person person) {
+        signIn(person.username(), person.password(), person.email());
+    }
+
     /** Signs out with the header's button; the signed-out page checked with axe-core. */
     public void signOut() {
         WebElement page = driver.findElement(By.tagName("html"));

@@ -184,6 +184,28 @@ public abstract class GatewayClient {
         return jdbc.sql("SELECT review_status FROM notification WHERE reference = ?").param(reference).query(String.class).single();
     }
 
+    /** A person's account (password and mailed code) of the inspectorate: username, password and address. */
+    public record Person(String username, String password, String email) {
+    }
+
+    /**
+     * A person with this role (OPERATOR, INSPECTOR or ADMIN), made through the admin API the first time a test
+     * class asks: one per test class and role (its name from both), so that one class's sign-ins never count
+     * towards another's limit of code mails.
+     */
+    protected Person person(String role) {
+        String username = getClass().getSimpleName().toLowerCase(java.util.Locale.ROOT) + "-" + role.toLowerCase(java.util.Locale.ROOT);
+        Person person = new Person(username, username + "-password", username + "@inspectorate.test");
+        if (count("SELECT COUNT(*) FROM operator_account WHERE username = ?", username) == 0) {
+            HttpResponse<String> created = post("/api/admin/accounts", "{\"username\":\"" + username + "\",\"role\":\""
+                    + role + "\",\"email\":\"" + person.email() + "\",\"password\":\"" + person.password() + "\"}");
+            if (created.statusCode() != 201) {
+                throw new IllegalStateException("the account " + username + " was not made: " + created.body());
+            }
+        }
+        return person;
+    }
+
     protected long count(String sql, Object... params) {
         return jdbc.sql(sql).params(params).query(Long.class).single();
     }
