@@ -41,7 +41,7 @@ class ArchitectureTest {
                     ROOT + ".deadline..", ROOT + ".thread..", ROOT + ".review..", ROOT + ".followup..",
                     ROOT + ".report..")
             .layer("people").definedBy(ROOT + ".operator..", ROOT + ".embedded..", ROOT + ".submit..",
-                    ROOT + ".signin..", ROOT + ".portal..")
+                    ROOT + ".signin..", ROOT + ".portal..", ROOT + ".console..")
 
             .whereLayer("vocabulary").mayNotAccessAnyLayer()
             .whereLayer("root").mayOnlyAccessLayers("vocabulary")

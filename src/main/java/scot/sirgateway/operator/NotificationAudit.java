@@ -27,7 +27,7 @@ import scot.sirgateway.signin.AuditTrail;
  * old and new values are on the notification's sealed timeline).
  */
 @Configuration(proxyBeanMethods = false)
-class NotificationAudit implements WebMvcConfigurer, HandlerInterceptor {
+public class NotificationAudit implements WebMvcConfigurer, HandlerInterceptor {
 
     private static final Logger log = LoggerFactory.getLogger(NotificationAudit.class);
     private static final String DETAIL = NotificationAudit.class.getName() + ".detail";
@@ -60,7 +60,7 @@ class NotificationAudit implements WebMvcConfigurer, HandlerInterceptor {
     }
 
     /** Adds a short detail to the audit event of the call being handled: never a value typed in a form. */
-    static void detail(String detail) {
+    public static void detail(String detail) {
         RequestAttributes request = RequestContextHolder.getRequestAttributes();
         if (request != null) {
             request.setAttribute(DETAIL, detail, RequestAttributes.SCOPE_REQUEST);
@@ -71,7 +71,7 @@ class NotificationAudit implements WebMvcConfigurer, HandlerInterceptor {
      * Marks the call being handled as one that changed nothing although it succeeded: a console form sent back
      * with its errors shown, say. Nothing is recorded for it.
      */
-    static void nothingChanged() {
+    public static void nothingChanged() {
         RequestAttributes request = RequestContextHolder.getRequestAttributes();
         if (request != null) {
             request.setAttribute(UNCHANGED, Boolean.TRUE, RequestAttributes.SCOPE_REQUEST);
