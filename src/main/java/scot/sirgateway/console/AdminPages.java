@@ -116,7 +116,7 @@ class AdminPages {
         for (int y : List.of(year, year + 1)) {
             List<Holiday> days = calendar.holidays(y).stream().map(day -> new Holiday(AdminWords.weekday(day),
                     extra.contains(day) && !ScottishBankHolidays.forYear(y).contains(day) ? "Extra holiday"
-                            : "Scottish bank holiday")).toList();
+                            : bankHolidayName(day))).toList();
             years.add(new Object[] {y, days});
         }
         model.addAttribute("years", years.stream().map(y -> java.util.Map.of("year", y[0], "days", y[1])).toList());
@@ -200,5 +200,35 @@ class AdminPages {
 
     private static String count(long n, String one, String many) {
         return n + " " + (n == 1 ? one : many);
+    }
+
+    /** The name of a rule-based Scottish bank holiday, "(substitute day)" added when a fixed date fell on a weekend. */
+    static String bankHolidayName(LocalDate day) {
+        int year = day.getYear();
+        if (day.equals(ScottishBankHolidays.goodFriday(year))) {
+            return "Good Friday";
+        }
+        List<LocalDate> all = List.copyOf(ScottishBankHolidays.forYear(year));
+        List<LocalDate> sameMonth = all.stream().filter(d -> d.getMonth() == day.getMonth()).toList();
+        int index = sameMonth.indexOf(day);
+        String name = switch (day.getMonth()) {
+            case JANUARY -> index == 0 ? "New Year's Day" : "2 January";
+            case MAY -> index == 0 ? "Early May bank holiday" : "Spring bank holiday";
+            case AUGUST -> "Summer bank holiday";
+            case NOVEMBER -> "St Andrew's Day";
+            case DECEMBER -> day.getDayOfMonth() <= 3 ? "St Andrew's Day"
+                    : sameMonth.stream().filter(d -> d.getDayOfMonth() > 3).toList().indexOf(day) == 0 ? "Christmas Day"
+                            : "Boxing Day";
+            default -> "Scottish bank holiday";
+        };
+        boolean fixed = switch (name) {
+            case "New Year's Day" -> day.getDayOfMonth() != 1;
+            case "2 January" -> day.getDayOfMonth() != 2;
+            case "St Andrew's Day" -> !(day.getMonth() == java.time.Month.NOVEMBER && day.getDayOfMonth() == 30);
+            case "Christmas Day" -> day.getDayOfMonth() != 25;
+            case "Boxing Day" -> day.getDayOfMonth() != 26;
+            default -> false;
+        };
+        return name + (fixed ? " (substitute day)" : "");
     }
 }
