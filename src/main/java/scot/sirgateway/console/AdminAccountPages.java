@@ -130,6 +130,15 @@ class AdminAccountPages {
         return "redirect:/admin/accounts";
     }
 
+    /** Asks before a person's recovery codes are replaced (the old ones stop working). */
+    @GetMapping("/admin/accounts/{username}/recovery-codes")
+    String confirmRecoveryCodes(@PathVariable String username, Model model) {
+        OperatorAccounts.Account account = accounts.find(username).filter(a -> !a.serviceAccount())
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        model.addAttribute("username", account.username());
+        return "console/admin/recovery-codes";
+    }
+
     @PostMapping("/admin/accounts/{username}/recovery-codes")
     String recoveryCodes(@PathVariable String username, Principal admin, RedirectAttributes redirect) {
         List<String> codes;

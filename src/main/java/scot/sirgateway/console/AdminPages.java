@@ -12,7 +12,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import scot.sirgateway.calendar.CalendarProperties;
 import scot.sirgateway.calendar.ScottishBankHolidays;
 import scot.sirgateway.calendar.WorkingCalendar;
-import scot.sirgateway.council.Council;
 import scot.sirgateway.council.CouncilRegistry;
 import scot.sirgateway.deadline.ReminderProperties;
 import scot.sirgateway.deadline.Reminders;

@@ -152,7 +152,9 @@ class AdminPagesTest extends GatewayTest {
             assertThat(row(browser, username).getText()).contains("INSPECTOR").contains(username + "@inspectorate.test");
             browser.checkAccessible();
 
-            // unlock the locked one
+            // unlock the locked one (the page again: the banner's secrets are gone from it)
+            browser.open("/admin/accounts");
+            assertThat(browser.findAll("#initial-password")).isEmpty();
             assertThat(row(browser, locked.username()).getText()).contains("Locked").contains("until");
             assertThat(row(browser, admin.username()).getText()).contains("Code by email");
             assertThat(row(browser, "operator").getText()).contains("None: a program's account");
@@ -167,6 +169,9 @@ class AdminPagesTest extends GatewayTest {
 
             // new recovery codes, shown once
             browser.press("New recovery codes for " + username);
+            assertThat(browser.title()).isEqualTo("New recovery codes - SIR Gateway");
+            browser.checkAccessible();
+            browser.press("Make new recovery codes");
             assertThat(browser.find("#new-codes").getText()).contains("New recovery codes for " + username);
             assertThat(browser.findAll("#recovery-codes li")).isNotEmpty();
             browser.open("/admin/accounts");
