@@ -455,4 +455,64 @@ public class Reminders {
     private OffsetDateTime now() {
         return OffsetDateTime.now(clock.withZone(GatewayClock.ZONE));
     }
+
+    /** A reminder that the schedule will send: the notification, the clock, the step and the working day it goes out. */
+    public record Coming(String reference, ClockKind clock, String step, LocalDate due, LocalDate sendOn) {
+    }
+
+    /**
+     * The reminders the schedule will send from today to {@code until} (both included), by day: for every clock
+     * that runs now, each of its steps on those days that has not been sent or tried yet. Reads only.
+     */
+    public List<Coming> coming(LocalDate until) {
+        LocalDate today = LocalDate.now(clock.withZone(GatewayClock.ZONE));
+        List<Coming> coming = new ArrayList<>();
+        for (OpenClock open : openClocks()) {
+            ReminderSchedule schedule = new ReminderSchedule(properties.of(open.clock()), properties.sendAt(), calendar);
+            List<ReminderSchedule.Step> steps = new ArrayList<>(schedule.beforeAndOnDue(open.due()));
+            for (int k = 1; ; k++) {
+                ReminderSchedule.Step step = schedule.overdue(open.due(), k);
+                if (step.date().isAfter(until)) {
+                    break;
+                }
+                steps.add(step);
+            }
+            for (ReminderSchedule.Step step : steps) {
+                if (step.date().isBefore(today) || step.date().isAfter(until) || step.at().isBefore(open.startedAt())
+                        || sentOrTried(open, step)) {
+                    continue;
+                }
+                coming.add(new Coming(open.reference(), open.clock(), step.label(), open.due(), step.date()));
+            }
+        }
+        coming.sort(java.util.Comparator.comparing(Coming::sendOn).thenComparing(Coming::reference));
+        return coming;
+    }
+
+    private boolean sentOrTried(OpenClock open, ReminderSchedule.Step step) {
+        return jdbc.sql("SELECT COUNT(*) FROM reminder WHERE notification_id = ? AND clock = ? AND subject_id = ? "
+                        + "AND step = ? AND step_count = ?")
+                .params(open.notificationId(), open.clock().name(), open.subjectId(), step.name(), step.count())
+                .query(Long.class).single() > 0;
+    }
+
+    /** A reminder that reached nobody: a delivery report said it did not arrive, or nobody could be mailed. */
+    public record Missed(String reference, ClockKind clock, String step, LocalDate due, OffsetDateTime scheduledAt,
+            boolean bounced) {
+    }
+
+    /** The newest reminders that bounced or could not be sent to anyone, newest first. */
+    public List<Missed> missed(int limit) {
+        return jdbc.sql("SELECT n.reference, r.clock, r.step, r.step_count, r.due_on, r.scheduled_at, r.state, r.delivered "
+                        + "FROM reminder r JOIN notification n ON n.id = r.notification_id "
+                        + "WHERE r.delivered = FALSE OR r.state = 'NOT_SENT' ORDER BY r.scheduled_at DESC, r.id DESC LIMIT ?")
+                .param(limit)
+                .query((rs, n) -> {
+                    int count = rs.getInt("step_count");
+                    return new Missed(rs.getString("reference"), ClockKind.valueOf(rs.getString("clock")),
+                            count == 0 ? rs.getString("step") : rs.getString("step") + "-" + count,
+                            rs.getObject("due_on", LocalDate.class), rs.getObject("scheduled_at", OffsetDateTime.class),
+                            Boolean.FALSE.equals(rs.getObject("delivered", Boolean.class)));
+                }).list();
+    }
 }

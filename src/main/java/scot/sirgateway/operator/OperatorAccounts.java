@@ -421,4 +421,30 @@ public class OperatorAccounts implements UserDetailsService {
     private static boolean blank(String text) {
         return text == null || text.isBlank();
     }
+
+    /** An account as the admin pages list it: until when a lock holds (null when not locked). */
+    public record AccountOverview(Account account, OffsetDateTime lockedUntil) {
+    }
+
+    /** Every account, by username, with the end of its lock. */
+    public List<AccountOverview> overview() {
+        return jdbc.sql("SELECT username, role, email, council, enabled, locked_at, service_account FROM operator_account ORDER BY username")
+                .query((rs, n) -> {
+                    Account account = account(rs);
+                    OffsetDateTime lockedAt = rs.getObject("locked_at", OffsetDateTime.class);
+                    return new AccountOverview(account, account.locked() ? lockedAt.plus(signIn.lockDuration()) : null);
+                }).list();
+    }
+
+    /**
+     * {@link #create(NewAccount)} for an admin of the console, the account's creation recorded in the audit trail
+     * under the admin's name (username and role; never the address or the password).
+     */
+    @Transactional
+    public Created create(NewAccount request, String admin) {
+        Created created = create(request);
+        audit.record(admin, "ACCOUNT_CREATED", "account " + created.account().username() + " with role "
+                + created.account().role() + (created.account().serviceAccount() ? " (service account)" : ""));
+        return created;
+    }
 }

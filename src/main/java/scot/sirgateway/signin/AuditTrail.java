@@ -90,4 +90,14 @@ public class AuditTrail {
     private static String cut(String text, int max) {
         return text.length() > max ? text.substring(0, max) : text;
     }
+
+    /** When each actor last had an event of this action (e.g. {@code SIGN_IN}), by actor. */
+    public java.util.Map<String, OffsetDateTime> lastOf(String action) {
+        java.util.Map<String, OffsetDateTime> last = new java.util.HashMap<>();
+        jdbc.sql("SELECT actor, MAX(at) AS last_at FROM audit_event WHERE action = ? GROUP BY actor").param(action)
+                .query(rs -> {
+                    last.put(rs.getString("actor"), rs.getObject("last_at", OffsetDateTime.class));
+                });
+        return last;
+    }
 }
