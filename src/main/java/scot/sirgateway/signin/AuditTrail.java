@@ -90,4 +90,8 @@ public class AuditTrail {
     private static String cut(String text, int max) {
         return text.length() > max ? text.substring(0, max) : text;
     }
+    /** Every event about one quarantine entry, oldest first. */
+    public List<Event> ofQuarantine(long quarantineId) {
+        return jdbc.sql(COLUMNS + "WHERE quarantine_id = ? ORDER BY id").param(quarantineId).query(this::event).list();
+    }
 }
