@@ -59,6 +59,9 @@ class QuarantinePage {
 
     static final int CLOSED_SHOWN = 200;
 
+    /** The key of the error about the selected messages, before it is given the first checkbox's id. */
+    private static final String SELECTION = "selection";
+
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMMM yyyy 'at' HH:mm", Locale.UK);
 
     private final QuarantineEntries entries;
@@ -131,9 +134,15 @@ class QuarantinePage {
                     .map(this::closedRow).toList());
             model.addAttribute("rows", List.of());
         } else {
-            model.addAttribute("rows", open.stream().filter(e -> chosen == null || e.reasonCode() == chosen)
-                    .map(this::row).toList());
+            List<Row> rows = open.stream().filter(e -> chosen == null || e.reasonCode() == chosen).map(this::row).toList();
+            model.addAttribute("rows", rows);
             model.addAttribute("closed", List.of());
+            // the summary's link goes to the first box to tick
+            String selection = errors.remove(SELECTION);
+            model.addAttribute("selectionError", selection);
+            if (selection != null) {
+                errors.put(rows.isEmpty() ? "open-entries" : "select-" + rows.get(0).id(), selection);
+            }
         }
         return "console/quarantine";
     }
@@ -146,7 +155,7 @@ class QuarantinePage {
         if (selected.isEmpty()) {
             NotificationAudit.nothingChanged();
             Map<String, String> errors = new LinkedHashMap<>();
-            errors.put("messages", "Select the messages to send through again");
+            errors.put(SELECTION, "Select the messages to send through again");
             return list(null, null, model, person, errors);
         }
         int done = 0;
@@ -164,7 +173,7 @@ class QuarantinePage {
         if (done == 0) {
             NotificationAudit.nothingChanged();
             Map<String, String> errors = new LinkedHashMap<>();
-            errors.put("messages", "No message was sent through again: " + String.join("; ", refused));
+            errors.put(SELECTION, "No message was sent through again: " + String.join("; ", refused));
             return list(null, null, model, person, errors);
         }
         redirect.addFlashAttribute("banner", messages(done) + " sent through again"

@@ -238,6 +238,8 @@ class QuarantinePageTest extends GatewayTest {
         browser.press("Reprocess the selected messages");
         assertThat(browser.title()).isEqualTo("Error: Quarantine - SIR Gateway");
         assertThat(browser.find(".govuk-error-summary").getText()).contains("Select the messages to send through again");
+        assertThat(browser.find(".govuk-error-summary a").getAttribute("href")).contains("#select-");
+        assertThat(browser.find("#messages-error").getText()).contains("Select the messages to send through again");
         browser.checkAccessible();
 
         // with the keyboard: the space bar ticks each box
