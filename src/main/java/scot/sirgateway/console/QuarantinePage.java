@@ -34,6 +34,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import scot.sirgateway.GatewayClock;
 import scot.sirgateway.ReleaseRefusedException;
 import scot.sirgateway.calendar.WorkingCalendar;
+import scot.sirgateway.intake.MessageParser;
+import scot.sirgateway.intake.Submission;
+import scot.sirgateway.model.Layer;
 import scot.sirgateway.operator.NotificationAudit;
 import scot.sirgateway.quarantine.QuarantineEntries;
 import scot.sirgateway.quarantine.QuarantineEntries.Entry;
@@ -42,6 +45,7 @@ import scot.sirgateway.quarantine.ReasonCode;
 import scot.sirgateway.register.Notifications;
 import scot.sirgateway.signin.AuditTrail;
 import scot.sirgateway.storage.StoredMessages;
+import scot.sirgateway.unwrap.SmimeUnwrapper;
 
 /**
  * The quarantine pages. {@code GET /quarantine}: every open entry, oldest first, with its forward clock, a
@@ -49,8 +53,9 @@ import scot.sirgateway.storage.StoredMessages;
  * through the stages again ({@code POST /quarantine/reprocess}, each through {@link QuarantineRelease} as the API
  * does, each audited as {@code QUARANTINE_REPROCESSED}); {@code ?state=closed} lists the closed ones with who
  * closed them, when and why. {@code GET /quarantine/{id}}: one entry with the stored message's headers and parts,
- * the reply to its sender, its history, and the actions: download the stored bytes ({@code message.eml}), give a
- * PDF password, reprocess, dismiss with a reason (a confirmation page first). The actions are the API's calls of
+ * the reply to its sender, its history, and the actions: download the stored bytes ({@code message.eml}) and, for a
+ * message S/MIME encrypted to the gateway, what is inside its encryption ({@code decrypted.eml}), give a PDF password,
+ * reprocess, dismiss with a reason (a confirmation page first). The actions are the API's calls of
  * the same shape, audited as those; a form sent back with its errors changed nothing and records nothing.
  * Inspectors see the pages without the action forms; their posts are refused by the security rules.
  */
@@ -71,9 +76,14 @@ class QuarantinePage {
     private final AuditTrail audit;
     private final WorkingCalendar calendar;
     private final Clock clock;
+    private final MessageParser parser;
+    private final SmimeUnwrapper unwrapper;
 
     QuarantinePage(QuarantineEntries entries, QuarantineRelease release, StoredMessages storedMessages,
-            Notifications notifications, AuditTrail audit, WorkingCalendar calendar, Clock clock) {
+            Notifications notifications, AuditTrail audit, WorkingCalendar calendar, Clock clock, MessageParser parser,
+            SmimeUnwrapper unwrapper) {
+        this.parser = parser;
+        this.unwrapper = unwrapper;
         this.entries = entries;
         this.release = release;
         this.storedMessages = storedMessages;
@@ -203,6 +213,7 @@ class QuarantinePage {
         StoredMessages.StoredMessage message = entry.storedMessageId() == null ? null
                 : storedMessages.find(entry.storedMessageId()).orElse(null);
         boolean headersOnly = message == null || message.rawBlobId() == null;
+        model.addAttribute("canDownloadDecrypted", canAct(person) && decrypted(message).isPresent());
         model.addAttribute("headersOnly", headersOnly);
         model.addAttribute("view", message == null ? null : StoredMessageView.of(storedMessages.bytesOf(message), headersOnly));
         model.addAttribute("size", message == null ? null : bytes(message.sizeBytes()));
@@ -232,6 +243,47 @@ class QuarantinePage {
                 .header("X-Content-Type-Options", "nosniff")
                 .header(HttpHeaders.CACHE_CONTROL, "no-store")
                 .body(storedMessages.bytesOf(message));
+    }
+
+    /**
+     * The content inside the message's S/MIME encryption, opened with the gateway's key as the unwrap stage opens it,
+     * as an attachment; 404 when the message has no encryption layer the gateway can open.
+     */
+    @GetMapping("/quarantine/{id}/decrypted.eml")
+    ResponseEntity<byte[]> downloadDecrypted(@PathVariable long id, Authentication person) throws Exception {
+        refuseUnlessOperator(person);
+        Entry entry = entries.find(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        StoredMessages.StoredMessage message = entry.storedMessageId() == null ? null
+                : storedMessages.find(entry.storedMessageId()).orElse(null);
+        jakarta.mail.Part inside = decrypted(message).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        inside.writeTo(bytes);
+        return ResponseEntity.ok()
+                .contentType(MediaType.parseMediaType("message/rfc822"))
+                .header(HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment().filename("quarantine-" + id + "-decrypted.eml").build().toString())
+                .header("X-Content-Type-Options", "nosniff")
+                .header(HttpHeaders.CACHE_CONTROL, "no-store")
+                .body(bytes.toByteArray());
+    }
+
+    /**
+     * What is inside the stored message's S/MIME layers, when at least one is encryption and the unwrap stage's own
+     * code takes them all off with the gateway's keys; empty otherwise (not encrypted, or not to a key it holds, or
+     * a layer it refuses).
+     */
+    private Optional<jakarta.mail.Part> decrypted(StoredMessages.StoredMessage message) {
+        if (message == null || message.rawBlobId() == null) {
+            return Optional.empty();
+        }
+        try {
+            Submission submission = unwrapper.unwrap(parser.parse(message.id()));
+            boolean encrypted = submission.layers().stream().anyMatch(layer -> layer.kind() == Layer.Kind.ENCRYPTED
+                    || layer.kind() == Layer.Kind.AUTH_ENCRYPTED);
+            return encrypted ? Optional.of(submission.content()) : Optional.empty();
+        } catch (RuntimeException e) {
+            return Optional.empty();
+        }
     }
 
     @PostMapping("/quarantine/{id}/password")

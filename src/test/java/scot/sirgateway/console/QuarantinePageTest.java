@@ -10,10 +10,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import org.bouncycastle.cms.CMSAlgorithm;
+import org.bouncycastle.cms.CMSEnvelopedDataGenerator;
+import org.bouncycastle.cms.CMSProcessableByteArray;
+import org.bouncycastle.cms.jcajce.JceCMSContentEncryptorBuilder;
+import org.bouncycastle.cms.jcajce.JceKeyTransRecipientInfoGenerator;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -29,6 +35,7 @@ import scot.sirgateway.support.Chromium;
 import scot.sirgateway.support.GatewayTest;
 import scot.sirgateway.support.TestMessages;
 import scot.sirgateway.support.TestPdfs;
+import scot.sirgateway.support.TestSmime;
 
 /**
  * The quarantine pages in a real browser, each page and state checked with axe-core, as an operator signed in once
@@ -286,6 +293,7 @@ class QuarantinePageTest extends GatewayTest {
 
         browser.open("/quarantine/" + id);
         WebElement link = browser.find("#download");
+        assertThat(browser.findAll("#download-decrypted")).as("nothing encrypted to open").isEmpty();
         assertThat(link.getAttribute("download")).isEqualTo("quarantine-" + id + ".eml");
         HttpResponse<byte[]> download = withSession(link.getAttribute("href"));
         assertThat(download.statusCode()).isEqualTo(200);
@@ -303,6 +311,30 @@ class QuarantinePageTest extends GatewayTest {
                 + "AND detail LIKE '%message.eml%'", id)).isEqualTo(1);
 
         assertThat(withSession("http://localhost:" + port + "/quarantine/999999999").statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void anEncryptedMessageShouldAlsoOfferTheContentInsideItsEncryption() throws Exception {
+        String sender = "qpage-encrypted@demo-council.test";
+        String messageId = TestMessages.newMessageId("demo-council.test");
+        String inside = "Content-Type: text/plain; charset=UTF-8\r\n\r\nThe inside of the envelope, no form.\r\n";
+        mail.send(sender, INTAKE, encryptedToTheGateway(sender, messageId, inside.getBytes(StandardCharsets.US_ASCII)));
+        long id = id(awaitQuarantine(messageId));
+
+        browser.open("/quarantine/" + id);
+        assertThat(browser.find("#parts").getText()).contains("application/pkcs7-mime");
+        WebElement link = browser.find("#download-decrypted");
+        assertThat(link.getAttribute("download")).isEqualTo("quarantine-" + id + "-decrypted.eml");
+        browser.checkAccessible();
+        HttpResponse<byte[]> decrypted = withSession(link.getAttribute("href"));
+        assertThat(decrypted.statusCode()).isEqualTo(200);
+        assertThat(decrypted.headers().firstValue("Content-Type").orElse("")).startsWith("message/rfc822");
+        assertThat(decrypted.headers().firstValue("Content-Disposition").orElse(""))
+                .isEqualTo("attachment; filename=\"quarantine-" + id + "-decrypted.eml\"");
+        assertThat(new String(decrypted.body(), StandardCharsets.UTF_8)).contains("The inside of the envelope, no form.");
+        HttpResponse<byte[]> raw = withSession(browser.find("#download").getAttribute("href"));
+        assertThat(new String(raw.body(), StandardCharsets.UTF_8)).as("the stored bytes stay encrypted")
+                .contains("application/pkcs7-mime").doesNotContain("The inside of the envelope");
     }
 
     @Test
@@ -354,6 +386,20 @@ class QuarantinePageTest extends GatewayTest {
                 + "Content-Disposition: attachment; filename=\"" + HOSTILE_FILE + "\"\r\n\r\n"
                 + "nothing of a notification\r\n"
                 + "--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** A mail whose whole content is encrypted to the gateway's certificate (AES-256-CBC, RSA key transport). */
+    private static byte[] encryptedToTheGateway(String from, String messageId, byte[] entity) throws Exception {
+        CMSEnvelopedDataGenerator generator = new CMSEnvelopedDataGenerator();
+        generator.addRecipientInfoGenerator(new JceKeyTransRecipientInfoGenerator(
+                TestSmime.certificate("certs-example/gateway/gateway-rsa.cert.pem")).setProvider(TestSmime.BC));
+        byte[] der = generator.generate(new CMSProcessableByteArray(entity),
+                new JceCMSContentEncryptorBuilder(CMSAlgorithm.AES256_CBC).setProvider(TestSmime.BC).build()).getEncoded();
+        String head = "From: " + from + "\r\nTo: notifications@sir-gateway.test\r\nSubject: Encrypted\r\nMessage-ID: "
+                + messageId + "\r\nMIME-Version: 1.0\r\nContent-Type: application/pkcs7-mime; smime-type=enveloped-data;"
+                + " name=smime.p7m\r\nContent-Transfer-Encoding: base64\r\n"
+                + "Content-Disposition: attachment; filename=smime.p7m\r\n\r\n";
+        return (head + Base64.getMimeEncoder().encodeToString(der) + "\r\n").getBytes(StandardCharsets.US_ASCII);
     }
 
     /** No markup from the message became an element, and no script ran. */
