@@ -127,4 +127,37 @@ public class QuarantineEntries {
                 .query((rs, n) -> java.util.Optional.ofNullable(cipher.decryptValue(rs.getBytes(1), aad(id, "resolution"))))
                 .optional().flatMap(r -> r);
     }
+    /** How a closed entry was closed: when, by whom and, for a dismissed one, the operator's reason. */
+    public record Resolved(OffsetDateTime at, String by, String reason) {
+    }
+
+    /** A closed entry (released or dismissed) with how it was closed, for the console's list of closed ones. */
+    public record ClosedEntry(Entry entry, Resolved resolved) {
+    }
+
+    /** The newest closed entries (released or dismissed), the latest closed first, at most {@code limit}. */
+    public List<ClosedEntry> closed(int limit) {
+        return jdbc.sql("SELECT " + COLUMNS + ", resolved_at, resolved_by, resolution FROM quarantine WHERE state <> ? "
+                        + "ORDER BY resolved_at DESC, id DESC LIMIT ?")
+                .params(State.OPEN.name(), limit)
+                .query((rs, n) -> new ClosedEntry(read(rs, n), resolved(rs))).list();
+    }
+
+    /** How the entry was closed; empty while it is open. */
+    public java.util.Optional<Resolved> resolved(long id) {
+        return jdbc.sql("SELECT id, resolved_at, resolved_by, resolution FROM quarantine WHERE id = ? AND state <> ?")
+                .params(id, State.OPEN.name()).query((rs, n) -> resolved(rs)).optional();
+    }
+
+    private Resolved resolved(java.sql.ResultSet rs) throws java.sql.SQLException {
+        long id = rs.getLong("id");
+        return new Resolved(rs.getObject("resolved_at", OffsetDateTime.class), rs.getString("resolved_by"),
+                cipher.decryptValue(rs.getBytes("resolution"), aad(id, "resolution")));
+    }
+
+    /** Every entry of one stored message, oldest first: a message quarantined again after a reprocess has several. */
+    public List<Entry> ofStoredMessage(long storedMessageId) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM quarantine WHERE stored_message_id = ? ORDER BY id")
+                .param(storedMessageId).query(this::read).list();
+    }
 }

@@ -100,4 +100,9 @@ public class AuditTrail {
                 });
         return last;
     }
+
+    /** Every event about one quarantine entry, oldest first. */
+    public List<Event> ofQuarantine(long quarantineId) {
+        return jdbc.sql(COLUMNS + "WHERE quarantine_id = ? ORDER BY id").param(quarantineId).query(this::event).list();
+    }
 }
