@@ -121,7 +121,7 @@ class NotificationPage {
     }
 
     /** One line of the timeline: when, what, in words, and who. */
-    record Event(OffsetDateTime at, String when, String what, String detail, String who) {
+    record Event(OffsetDateTime at, String when, String what, String detail, String who, String record) {
     }
 
     /** A document as listed. */
@@ -603,15 +603,19 @@ class NotificationPage {
         return flags;
     }
 
-    /** The notification's own timeline and the audit trail's views and changes, oldest first. */
+    /**
+     * The notification's own timeline and the audit trail's views and changes, oldest first; each row says which
+     * record it comes from, since a change is in both (the timeline's words and the audit's who-asked-what).
+     */
     private static List<Event> timelineRows(List<Timeline.Event> events, List<AuditTrail.Event> audited) {
         List<Event> rows = new ArrayList<>();
         for (Timeline.Event event : events) {
             rows.add(new Event(event.at(), when(event.at()), eventWords(event.type()), event.detail(),
-                    Timeline.SYSTEM.equals(event.actor()) ? "The gateway" : event.actor()));
+                    Timeline.SYSTEM.equals(event.actor()) ? "The gateway" : event.actor(), "Timeline"));
         }
         for (AuditTrail.Event event : audited) {
-            rows.add(new Event(event.at(), when(event.at()), eventWords(event.action()), event.detail(), event.actor()));
+            rows.add(new Event(event.at(), when(event.at()), eventWords(event.action()), event.detail(), event.actor(),
+                    "Audit trail"));
         }
         rows.sort(Comparator.comparing(Event::at));
         return rows;
