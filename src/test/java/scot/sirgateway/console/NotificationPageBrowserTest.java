@@ -93,6 +93,7 @@ class NotificationPageBrowserTest extends GatewayTest {
             assertThat(new Select(browser.find("#incident_type")).getFirstSelectedOption().getAttribute("value"))
                     .as("the choice is kept").isEqualTo("MURDER_PERPETRATOR");
             browser.checkAccessible();
+            browser.driver().executeScript("document.getElementById('triage-heading').scrollIntoView()");
             browser.screenshot("console-triage");
             assertThat(count("SELECT COUNT(*) FROM audit_event WHERE reference = ? AND action = 'RELEASED'", reference)).isZero();
 

@@ -188,4 +188,45 @@ class NotificationPageTest extends GatewayTest {
         assertThat(jdbc.sql("SELECT detail FROM audit_event WHERE reference = ? AND action = 'RELEASED'").param(reference)
                 .query(String.class).single()).isEqualTo("released; corrected fields: offender_ref, on the console's page");
     }
+
+    @Test
+    void operatorShouldAssignAnInspectorAndPauseAndResumeReminders() {
+        String reference = notify("notification-page-followup@demo-council.test", "page-followup");
+        String path = "/notifications/" + reference;
+        String inspectorName = person("INSPECTOR").username();
+        HttpResponse<String> page = operator.get(path);
+        assertThat(page.body()).contains("<option value=\"" + inspectorName + "\">" + inspectorName + "</option>")
+                .doesNotContain("<option value=\"" + person("OPERATOR").username() + "\"");
+
+        HttpResponse<String> notAnInspector = operator.post(path + "/inspector", path,
+                Map.of("username", person("OPERATOR").username()));
+        assertThat(notAnInspector.statusCode()).isEqualTo(200);
+        assertThat(notAnInspector.body()).contains("Select an inspector from the list");
+        HttpResponse<String> assigned = operator.post(path + "/inspector", path, Map.of("username", inspectorName));
+        assertThat(assigned.statusCode()).isEqualTo(302);
+        assertThat(jdbc.sql("SELECT inspector FROM notification WHERE reference = ?").param(reference).query(String.class)
+                .single()).isEqualTo(inspectorName);
+        assertThat(audited(reference, "INSPECTOR_ASSIGNED")).isEqualTo(1);
+
+        HttpResponse<String> noReason = operator.post(path + "/reminders/pause", path, Map.of("reason", ""));
+        assertThat(noReason.statusCode()).isEqualTo(200);
+        assertThat(noReason.body()).contains("Enter why the reminders are paused");
+        assertThat(audited(reference, "REMINDERS_PAUSED")).isZero();
+        assertThat(operator.post(path + "/reminders/pause", path, Map.of("reason", "The council asked for time"))
+                .statusCode()).isEqualTo(302);
+        String paused = operator.get(path).body();
+        assertThat(paused).contains("Paused", "Resume reminders", "The council asked for time");
+        assertThat(operator.post(path + "/reminders/pause", path, Map.of("reason", "again")).body())
+                .contains("are already paused");
+        assertThat(operator.post(path + "/reminders/resume", path, Map.of("reason", "Time is up")).statusCode())
+                .isEqualTo(302);
+        assertThat(jdbc.sql("SELECT reminders_paused FROM notification WHERE reference = ?").param(reference)
+                .query(Boolean.class).single()).isFalse();
+        assertThat(audited(reference, "REMINDERS_PAUSED") + audited(reference, "REMINDERS_RESUMED")).isEqualTo(2);
+
+        // an inspector can do none of these
+        assertThat(inspector.post(path + "/inspector", path, Map.of("username", inspectorName)).statusCode()).isEqualTo(403);
+        assertThat(inspector.post(path + "/reminders/pause", path, Map.of("reason", "no")).statusCode()).isEqualTo(403);
+        assertThat(inspector.post(path + "/forward", path, Map.of()).statusCode()).isEqualTo(403);
+    }
 }
