@@ -98,7 +98,8 @@ class NotificationPageBrowserTest extends GatewayTest {
             assertThat(count("SELECT COUNT(*) FROM audit_event WHERE reference = ? AND action = 'RELEASED'", reference)).isZero();
 
             // corrected, and released with the keyboard alone
-            browser.type("incident_date-day", "20");
+            browser.type("incident_date-day", "19");
+            browser.type("incident_date-month", "11");
             WebElement page = browser.find("html");
             WebElement release = browser.driver().findElement(By.xpath("//button[normalize-space(.)='Release to forward']"));
             release.sendKeys(Keys.ENTER);
@@ -117,7 +118,7 @@ class NotificationPageBrowserTest extends GatewayTest {
             String timeline = browser.find("#timeline").getText();
             assertThat(timeline).contains("Received", "Released from triage", "Forwarded to Scottish Government",
                     "incident_type corrected: SERIOUS_ASSAULT -> MURDER_PERPETRATOR",
-                    "incident_date corrected");
+                    "incident_date corrected: 2026-11-20 -> 2026-11-19");
             assertThat(browser.findAll("#timeline tbody tr").stream().map(WebElement::getText)
                     .filter(row -> row.contains("Released from triage") && row.contains(person.username())))
                     .as("the release on the timeline and in the audit trail").hasSize(2)
