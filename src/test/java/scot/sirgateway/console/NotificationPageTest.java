@@ -224,6 +224,20 @@ class NotificationPageTest extends GatewayTest {
                 .query(Boolean.class).single()).isFalse();
         assertThat(audited(reference, "REMINDERS_PAUSED") + audited(reference, "REMINDERS_RESUMED")).isEqualTo(2);
 
+        // forward again, once it has been forwarded: a new copy queued, audited. A mail in clear from a council's
+        // address waits in triage (its sender is not verified by a signature): released as it is first
+        assertThat(status(reference)).isEqualTo("TRIAGE");
+        assertThat(operator.post(path + "/release", path, Map.of()).statusCode()).isEqualTo(302);
+        assertThat(jdbc.sql("SELECT detail FROM audit_event WHERE reference = ? AND action = 'RELEASED'").param(reference)
+                .query(String.class).single()).isEqualTo("released without corrections, on the console's page");
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30))
+                .until(() -> "FORWARDED".equals(status(reference)));
+        assertThat(operator.get(path).body()).contains("Forward again", "Sent on ");
+        assertThat(operator.post(path + "/forward", path, Map.of()).statusCode()).isEqualTo(302);
+        assertThat(audited(reference, "FORWARDED_AGAIN")).isEqualTo(1);
+        assertThat(awaitOutboxDone(reference, "FORWARD")).isEqualTo(2);
+        assertThat(operator.get(path).body()).contains("sent again 1 time");
+
         // an inspector can do none of these
         assertThat(inspector.post(path + "/inspector", path, Map.of("username", inspectorName)).statusCode()).isEqualTo(403);
         assertThat(inspector.post(path + "/reminders/pause", path, Map.of("reason", "no")).statusCode()).isEqualTo(403);
