@@ -19,7 +19,8 @@ import scot.sirgateway.model.NotificationStatus;
 
 /**
  * An operator confirms a notification in {@code TRIAGE}: corrects what needs correcting (each
- * correction recorded with who and when, never with the value), and releases it as {@code REGISTERED}.
+ * correction recorded with who and when; a code, date, level or yes/no with its old and new value on the sealed
+ * timeline, typed text never), and releases it as {@code REGISTERED}.
  * A notification still missing a required field is not released. The release publishes
  * {@link NotificationReleased}, on which {@code forward} queues the forward, in the same transaction.
  */
