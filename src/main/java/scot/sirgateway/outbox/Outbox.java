@@ -201,4 +201,22 @@ public class Outbox {
         return jdbc.sql("UPDATE outbox_mail SET state = ? WHERE purpose = ? AND notification_id = ? AND state = ?")
                 .params(State.CANCELLED.name(), purpose.name(), notificationId, State.PENDING.name()).update();
     }
+
+    /**
+     * One copy of a mail of this purpose for a notification, as the console shows the forward's state: when it was
+     * queued, whether it went (and when), whether a delivery report said it bounced.
+     */
+    public record Copy(OffsetDateTime queuedAt, State state, OffsetDateTime sentAt, OffsetDateTime bouncedAt) {
+    }
+
+    /** The copies of this purpose for this notification, oldest first. */
+    public List<Copy> copies(Purpose purpose, long notificationId) {
+        return jdbc.sql("SELECT created_at, state, sent_at, bounced_at FROM outbox_mail WHERE purpose = ? "
+                        + "AND notification_id = ? ORDER BY id")
+                .params(purpose.name(), notificationId)
+                .query((rs, n) -> new Copy(rs.getObject("created_at", OffsetDateTime.class),
+                        State.valueOf(rs.getString("state")), rs.getObject("sent_at", OffsetDateTime.class),
+                        rs.getObject("bounced_at", OffsetDateTime.class)))
+                .list();
+    }
 }

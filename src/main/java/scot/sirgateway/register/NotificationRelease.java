@@ -19,7 +19,8 @@ import scot.sirgateway.model.NotificationStatus;
 
 /**
  * An operator confirms a notification in {@code TRIAGE}: corrects what needs correcting (each
- * correction recorded with who and when, never with the value), and releases it as {@code REGISTERED}.
+ * correction recorded with who and when; a code, date, level or yes/no with its old and new value on the sealed
+ * timeline, typed text never), and releases it as {@code REGISTERED}.
  * A notification still missing a required field is not released. The release publishes
  * {@link NotificationReleased}, on which {@code forward} queues the forward, in the same transaction.
  */
@@ -81,12 +82,35 @@ public class NotificationRelease {
         OffsetDateTime now = OffsetDateTime.now(clock);
         corrected.forEach((field, value) -> {
             notifications.correct(stored.envelope(), field, value);
-            timeline.append(stored.envelope().id(), now, "CORRECTED", field.key() + " corrected", operator);
+            timeline.append(stored.envelope().id(), now, "CORRECTED", correction(field, stored.values().get(field), value),
+                    operator);
         });
         if (!notifications.changeStatus(stored.envelope().id(), NotificationStatus.TRIAGE, NotificationStatus.REGISTERED)) {
             throw new ReleaseRefusedException(reference + " was released by someone else just now");
         }
         timeline.append(stored.envelope().id(), now, "RELEASED", "confirmed and released from triage", operator);
         events.publishEvent(new NotificationReleased(stored.envelope().id(), reference));
+    }
+
+    /**
+     * The timeline's words for a correction: the old and the new value of a code, date, level or yes/no (sealed on
+     * the timeline like every detail); of a field the person typed (a name, a reference, the description) only
+     * that it was corrected, so that no one's words are copied out of the notification.
+     */
+    private static String correction(FormField field, Object before, FieldValue after) {
+        if (field.identifying() || field.kind() == FormField.Kind.TEXT) {
+            return field.key() + " corrected";
+        }
+        return field.key() + " corrected: " + written(before) + " -> " + written(after.value());
+    }
+
+    private static String written(Object value) {
+        if (value == null) {
+            return "none";
+        }
+        if (value instanceof Boolean yes) {
+            return yes ? "yes" : "no";
+        }
+        return value instanceof Enum<?> code ? code.name() : value.toString();
     }
 }
