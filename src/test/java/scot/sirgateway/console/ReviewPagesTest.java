@@ -8,6 +8,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.LocalDate;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -88,7 +91,7 @@ class ReviewPagesTest extends GatewayTest {
                 assertThat(row.findElement(By.cssSelector("td:nth-of-type(3)")).getText()).isEqualTo(inspector.username()));
         assertThat(browser.findAll("#waiting tr[data-reference='" + reference + "'][data-review='1']")).hasSize(1);
         browser.checkAccessible();
-        browser.screenshot("console-reviews");
+        readme(browser.screenshot("console-reviews"));
 
         // the review in triage: no release form for an inspector, nor a comment form yet
         browser.find("#triage tr[data-reference='" + reference + "'] a").click();
@@ -130,7 +133,8 @@ class ReviewPagesTest extends GatewayTest {
         assertThat(browser.find(".govuk-error-summary a").getAttribute("href")).endsWith("#text");
         assertThat(browser.find("#lscmi_used-error").getText()).contains("Select yes or no");
         browser.checkAccessible();
-        browser.screenshot("console-review-comment");
+        browser.driver().executeScript("document.getElementById('comment').scrollIntoView()");
+        readme(browser.screenshot("console-review-comment"));
         assertThat(count("SELECT COUNT(*) FROM audit_event WHERE reference = ? AND action = 'REVIEW_COMMENTED'", reference))
                 .isZero();
         assertThat(commented(reference, 1)).isFalse();
@@ -301,6 +305,13 @@ class ReviewPagesTest extends GatewayTest {
             }
         }
         throw new AssertionError("no figure " + key);
+    }
+
+    /** Keeps a screenshot for the README under docs/screenshots/. */
+    private static void readme(Path screenshot) throws Exception {
+        Path docs = Path.of("docs", "screenshots");
+        Files.createDirectories(docs);
+        Files.copy(screenshot, docs.resolve(screenshot.getFileName()), StandardCopyOption.REPLACE_EXISTING);
     }
 
     /** Chooses yes or no for a finding with its label, as a person would. */
