@@ -72,16 +72,22 @@ class ReviewDocuments {
         if (name.isPresent()) {
             return List.of(document(1, name.get(), null, kept.get()));
         }
-        List<Document> documents = new ArrayList<>();
-        try {
-            MimeMessage entity = new MimeMessage(Session.getInstance(new Properties()), new ByteArrayInputStream(kept.get()));
-            collect(entity, documents);
-        } catch (MessagingException | IOException e) {
-            documents.clear();
-        }
+        List<Document> documents = inMail(kept.get());
         if (documents.isEmpty()) {
             // nothing named inside: the mail's content as it was kept
-            documents.add(document(1, review.reference() + "-" + review.name() + "-mail.eml", null, kept.get()));
+            return List.of(document(1, review.reference() + "-" + review.name() + "-mail.eml", null, kept.get()));
+        }
+        return documents;
+    }
+
+    /** Each part with a file name of a mail's content (a MIME entity), numbered from 1; none when it cannot be read. */
+    static List<Document> inMail(byte[] content) {
+        List<Document> documents = new ArrayList<>();
+        try {
+            MimeMessage entity = new MimeMessage(Session.getInstance(new Properties()), new ByteArrayInputStream(content));
+            collect(entity, documents);
+        } catch (MessagingException | IOException e) {
+            return List.of();
         }
         return documents;
     }
