@@ -214,4 +214,79 @@ public class Reviews {
     private static Object code(FieldValue value) {
         return value == null || value.value() == null ? null : ((Enum<?>) value.value()).name();
     }
+
+    /**
+     * A review on the inspectors' work list with its notification's council ({@code local_authority}) and strategic
+     * inspector (a username, or null).
+     */
+    public record Listed(String reference, int seq, ReviewType reviewType, Review.Status status, OffsetDateTime receivedAt,
+            LocalDate commentDue, String council, String inspector) {
+    }
+
+    /**
+     * The reviews waiting for the inspectorate's comment (received, not in triage, not commented, their notification
+     * not withdrawn), the earliest comment due date first.
+     */
+    public List<Listed> waitingForComment() {
+        return listed("r.commented_at IS NULL AND r.status = 'RECEIVED'", "r.comment_due, n.reference, r.seq");
+    }
+
+    /** The reviews waiting in triage for an operator to confirm their unsure values, the oldest first. */
+    public List<Listed> inTriage() {
+        return listed("r.status = 'TRIAGE'", "r.received_at, n.reference, r.seq");
+    }
+
+    private List<Listed> listed(String condition, String order) {
+        return jdbc.sql("SELECT n.reference, r.seq, r.review_type, r.status, r.received_at, r.comment_due, "
+                        + "n.local_authority, n.inspector FROM review r JOIN notification n ON n.id = r.notification_id "
+                        + "WHERE n.status <> 'WITHDRAWN' AND " + condition + " ORDER BY " + order)
+                .query((rs, i) -> new Listed(rs.getString(1), rs.getInt(2),
+                        Optional.ofNullable(rs.getString(3)).map(ReviewType::valueOf).orElse(null),
+                        Review.Status.valueOf(rs.getString(4)), rs.getObject(5, OffsetDateTime.class),
+                        rs.getObject(6, LocalDate.class), rs.getString(7), rs.getString(8)))
+                .list();
+    }
+
+    /** A notification whose council's review is due: its council, due date, strategic inspector and review status. */
+    public record ReviewDue(String reference, String council, LocalDate reviewDue, String inspector, String reviewStatus) {
+    }
+
+    /**
+     * The notifications (not withdrawn) whose review is due on or before {@code until} and that have no review
+     * counting for the clocks yet: overdue ones included, the earliest due first.
+     */
+    public List<ReviewDue> reviewsDueBy(LocalDate until) {
+        return jdbc.sql("SELECT n.reference, n.local_authority, n.review_due, n.inspector, n.review_status FROM notification n "
+                        + "WHERE n.status <> 'WITHDRAWN' AND n.review_due <= ? AND NOT EXISTS (SELECT 1 FROM review r "
+                        + "WHERE r.notification_id = n.id AND " + COUNTS_FOR_CLOCKS + ") ORDER BY n.review_due, n.reference")
+                .param(until)
+                .query((rs, i) -> new ReviewDue(rs.getString(1), rs.getString(2), rs.getObject(3, LocalDate.class),
+                        rs.getString(4), rs.getString(5)))
+                .list();
+    }
+
+    /** The name of the document entered with the review (through the API or the web form), decrypted; empty for a mail's. */
+    public Optional<String> documentName(Review review) {
+        return jdbc.sql("SELECT document_name FROM review WHERE id = ?").param(review.id())
+                .query((rs, n) -> Optional.ofNullable(open(rs, review.reference() + ".r" + review.seq(), "document_name")))
+                .single();
+    }
+
+    /** The inspectorate's comment on the review with its findings, the text decrypted; empty while it has none. */
+    public Optional<Comment> commentOf(Review review) {
+        if (review.commentedAt() == null) {
+            return Optional.empty();
+        }
+        return jdbc.sql("SELECT comment_text, risk_assessment_evident, risk_assessment_up_to_date, lscmi_used, rmp_referred, "
+                        + "order_reviews_referred, iar_sufficient, additional_information_requested FROM review WHERE id = ?")
+                .param(review.id())
+                .query((rs, n) -> new Comment(open(rs, review.reference() + ".r" + review.seq(), "comment_text"),
+                        bool(rs, 2), bool(rs, 3), bool(rs, 4), bool(rs, 5), bool(rs, 6), bool(rs, 7), bool(rs, 8)))
+                .optional();
+    }
+
+    private static Boolean bool(ResultSet rs, int column) throws SQLException {
+        boolean value = rs.getBoolean(column);
+        return rs.wasNull() ? null : value;
+    }
 }
