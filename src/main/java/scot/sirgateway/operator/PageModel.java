@@ -52,7 +52,9 @@ class PageModel {
                 && !roles.contains("ROLE_" + Role.ADMIN)) {
             return java.util.List.of();
         }
-        String path = request.getRequestURI().substring(request.getContextPath().length());
+        String address = request.getRequestURI().substring(request.getContextPath().length());
+        // a review's page sits under its notification and belongs to the inspectors' reviews
+        String path = address.matches("/notifications/[^/]+/reviews(/.*)?") ? "/reviews" : address;
         java.util.List<String[]> sections = new java.util.ArrayList<>(java.util.List.of(
                 new String[] {"Dashboard", "/"}, new String[] {"Notifications", "/notifications"},
                 new String[] {"Quarantine", "/quarantine"}, new String[] {"Reviews", "/reviews"},

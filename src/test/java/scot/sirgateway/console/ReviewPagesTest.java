@@ -110,6 +110,8 @@ class ReviewPagesTest extends GatewayTest {
         String reviewPage = "/notifications/" + reference + "/reviews/1";
         assertThat(browser.path()).isEqualTo(reviewPage);
         assertThat(browser.title()).isEqualTo("Review r1 of " + reference + " - SIR Gateway");
+        assertThat(browser.find(".govuk-service-navigation__item--active").getText())
+                .as("a review's page belongs to the reviews section").isEqualTo("Reviews");
         assertThat(browser.find("h1").getText()).isEqualTo("Review r1: Initial analysis review");
         assertThat(browser.find("#state").getText()).isEqualTo("Waiting for comment");
         assertThat(browser.find("#keys [data-key='reviewer_name'] td").getText()).isEqualTo(SCRIPT);
