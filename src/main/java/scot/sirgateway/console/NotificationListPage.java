@@ -54,6 +54,11 @@ class NotificationListPage {
 
     /** One item of the pagination: a page number with its address, or an ellipsis (no number). */
     record PageItem(Integer number, String href, boolean current) {
+
+        /** Its GOV.UK class beside {@code govuk-pagination__item} (a template cannot hold two underscores). */
+        String css() {
+            return number == null ? "govuk-pagination__item--ellipses" : current ? "govuk-pagination__item--current" : "";
+        }
     }
 
     @GetMapping("/notifications")
