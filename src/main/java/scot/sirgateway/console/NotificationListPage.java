@@ -56,7 +56,7 @@ class NotificationListPage {
     record PageItem(Integer number, String href, boolean current) {
 
         /** Its GOV.UK class beside {@code govuk-pagination__item} (a template cannot hold two underscores). */
-        String css() {
+        public String css() {
             return number == null ? "govuk-pagination__item--ellipses" : current ? "govuk-pagination__item--current" : "";
         }
     }

@@ -84,6 +84,7 @@ class DashboardCountsTest extends GatewayTest {
         assertThat(atlantis.body()).contains("<title>Error: Notifications - SIR Gateway</title>")
                 .contains("href=\"#council\">Choose a council from the list</a>")
                 .contains("href=\"#status\">Choose a status from the list</a>")
+                .contains("govuk-select--error").contains("id=\"council-error\"")
                 .doesNotContain("id=\"notifications\"");
 
         // any spelling of a council the registry knows is that council

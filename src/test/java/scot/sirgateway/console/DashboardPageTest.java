@@ -155,10 +155,8 @@ class DashboardPageTest extends GatewayTest {
             abduction.put("incident_type", "ABDUCTION");
             posted.add(submit(token, abduction));
         }
-        // the council API answers with the reference; registration goes on through the pipeline
-        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60))
-                .pollInterval(java.time.Duration.ofMillis(200)).until(() -> posted.stream().allMatch(r -> count(
-                        "SELECT COUNT(*) FROM notification WHERE reference = ? AND incident_type = 'ABDUCTION'", r) == 1));
+        assertThat(posted).allSatisfy(r -> assertThat(count(
+                "SELECT COUNT(*) FROM notification WHERE reference = ? AND incident_type = 'ABDUCTION'", r)).isEqualTo(1));
         long abductions = count("SELECT COUNT(*) FROM notification WHERE incident_type = 'ABDUCTION'");
         browser.open("/notifications?type=ABDUCTION&size=10");
         assertThat(browser.find("#showing").getText()).isEqualTo("Showing 1 to 10 of " + abductions + " notifications");
@@ -220,6 +218,11 @@ class DashboardPageTest extends GatewayTest {
                 HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
         JsonNode answer = json.readTree(response.body());
-        return answer.get("reference").asString();
+        String reference = answer.get("reference").asString();
+        // the council API answers with the reference; registration goes on through the pipeline
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60))
+                .pollInterval(java.time.Duration.ofMillis(200))
+                .until(() -> count("SELECT COUNT(*) FROM notification WHERE reference = ?", reference) == 1);
+        return reference;
     }
 }
