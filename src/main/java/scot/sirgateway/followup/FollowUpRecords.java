@@ -94,13 +94,7 @@ public class FollowUpRecords {
                 .param(notificationId)
                 .query((rs, n) -> {
                     String clock = rs.getString("clock");
-                    String step = rs.getString("step");
-                    String stepName = "overdue".equals(step) ? step + "-" + rs.getInt("step_count") : step;
-                    String name = switch (clock) {
-                        case "COMMENT" -> "r" + rs.getInt("review_seq") + ".comment-" + stepName;
-                        case "INFORMATION" -> "i" + rs.getInt("request_seq") + ".information-" + stepName;
-                        default -> "review-" + stepName;
-                    };
+                    String name = stepName(rs);
                     String recipients = cipher.decryptValue(rs.getBytes("recipients"),
                             StorageCipher.associatedData("reminder", rs.getString("message_id"), "recipients"));
                     List<String> to = recipients == null ? List.of()
@@ -111,5 +105,39 @@ public class FollowUpRecords {
                             rs.getObject("sent_at") != null, !bounced);
                 })
                 .list();
+    }
+
+    /** A reminder a delivery report said did not arrive, with its notification's reference. */
+    public record UndeliveredReminder(String reference, String council, OffsetDateTime at, String clock, String step) {
+    }
+
+    /**
+     * The reminders that bounced (a delivery report said so), newest first, of notifications not withdrawn: nobody
+     * was chased by them.
+     */
+    public List<UndeliveredReminder> undeliveredReminders(int limit) {
+        return jdbc.sql("SELECT n.reference, n.local_authority, m.clock, m.step, m.step_count, "
+                        + "COALESCE(o.sent_at, m.queued_at, m.scheduled_at) AS at, r.seq AS review_seq, i.seq AS request_seq "
+                        + "FROM reminder m JOIN notification n ON n.id = m.notification_id "
+                        + "LEFT JOIN outbox_mail o ON o.message_id = m.message_id "
+                        + "LEFT JOIN review r ON m.clock = 'COMMENT' AND r.id = m.subject_id "
+                        + "LEFT JOIN information_request i ON m.clock = 'INFORMATION' AND i.id = m.subject_id "
+                        + "WHERE n.status <> 'WITHDRAWN' AND m.state <> 'NOT_SENT' "
+                        + "AND (m.delivered = FALSE OR o.bounced_at IS NOT NULL) ORDER BY at DESC, m.id DESC LIMIT ?")
+                .param(limit)
+                .query((rs, n) -> new UndeliveredReminder(rs.getString("reference"), rs.getString("local_authority"),
+                        rs.getObject("at", OffsetDateTime.class), rs.getString("clock"), stepName(rs)))
+                .list();
+    }
+
+    /** A reminder's step as its Message-ID names it ({@code review-28d}, {@code r2.comment-due}, ...). */
+    private static String stepName(java.sql.ResultSet rs) throws java.sql.SQLException {
+        String step = rs.getString("step");
+        String stepName = "overdue".equals(step) ? step + "-" + rs.getInt("step_count") : step;
+        return switch (rs.getString("clock")) {
+            case "COMMENT" -> "r" + rs.getInt("review_seq") + ".comment-" + stepName;
+            case "INFORMATION" -> "i" + rs.getInt("request_seq") + ".information-" + stepName;
+            default -> "review-" + stepName;
+        };
     }
 }

@@ -124,6 +124,14 @@ public class Notifications {
     public List<Envelope> list(Filter filter, int limit) {
         StringBuilder sql = new StringBuilder("SELECT " + ENVELOPE_COLUMNS + " FROM notification WHERE 1 = 1");
         List<Object> params = new ArrayList<>();
+        where(filter, sql, params);
+        sql.append(" ORDER BY received_at DESC, id DESC LIMIT ?");
+        params.add(limit);
+        return jdbc.sql(sql.toString()).params(params).query((rs, n) -> envelope(rs)).list();
+    }
+
+    /** The list's conditions for a filter, appended to a query ending in a WHERE clause. */
+    private void where(Filter filter, StringBuilder sql, List<Object> params) {
         if (filter.from() != null) {
             sql.append(" AND received_at >= ?");
             params.add(filter.from().atStartOfDay(clock.getZone()).toOffsetDateTime());
@@ -144,9 +152,6 @@ public class Notifications {
             sql.append(" AND review_status = ?");
             params.add(filter.reviewStatus().name());
         }
-        sql.append(" ORDER BY received_at DESC, id DESC LIMIT ?");
-        params.add(limit);
-        return jdbc.sql(sql.toString()).params(params).query((rs, n) -> envelope(rs)).list();
     }
 
     /** The council and the incident type of each listed notification, for summaries. */
@@ -358,5 +363,89 @@ public class Notifications {
             return List.of();
         }
         return List.of(LAYERS_JSON.readValue(json, Layer[].class));
+    }
+
+    /**
+     * A search of the list: the API's filter, and besides it the incident type, the source ({@code MAIL} or
+     * {@code FORM}) and a reference, exact ({@code SIR-2026-0042}) or a part of one ({@code 0042}); null means any.
+     */
+    public record Search(Filter filter, IncidentType incidentType, String source, String reference) {
+    }
+
+    /** A notification as a list shows it: what the console's tables need, without the envelope's sealed columns. */
+    public record Listed(long id, String reference, NotificationStatus status, String source, OffsetDateTime receivedAt,
+            String council, IncidentType incidentType, String incidentTypeOther, Integer incidentCategory,
+            ReviewStatus reviewStatus, OffsetDateTime acknowledgedAt, OffsetDateTime forwardDue, OffsetDateTime forwardedAt) {
+    }
+
+    /** One page of a search and how many notifications the whole search finds. */
+    public record Page(List<Listed> rows, long total) {
+    }
+
+    /** How many notifications came in from one source with one status now. */
+    public record Arrivals(String source, NotificationStatus status, long count) {
+    }
+
+    private static final String LISTED_COLUMNS = "id, reference, status, source, received_at, local_authority, "
+            + "incident_type, incident_type_other, incident_category, review_status, acknowledged_at, forward_due, forwarded_at";
+
+    /** A page of a search, newest first, with the number found in all. */
+    public Page page(Search search, int offset, int limit) {
+        StringBuilder where = new StringBuilder(" FROM notification WHERE 1 = 1");
+        List<Object> params = new ArrayList<>();
+        where(search.filter(), where, params);
+        if (search.incidentType() != null) {
+            where.append(" AND incident_type = ?");
+            params.add(search.incidentType().name());
+        }
+        if (search.source() != null) {
+            where.append(" AND source = ?");
+            params.add(search.source());
+        }
+        if (search.reference() != null && !search.reference().isBlank()) {
+            String reference = search.reference().trim().toUpperCase(java.util.Locale.ROOT);
+            if (reference.matches("SIR-[0-9]{4}-[0-9]{4,}")) {
+                where.append(" AND reference = ?");
+                params.add(reference);
+            } else {
+                where.append(" AND UPPER(reference) LIKE ? ESCAPE '\\'");
+                params.add("%" + reference.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+            }
+        }
+        long total = jdbc.sql("SELECT COUNT(*)" + where).params(params).query(Long.class).single();
+        List<Object> paged = new ArrayList<>(params);
+        paged.add(limit);
+        paged.add(offset);
+        List<Listed> rows = jdbc.sql("SELECT " + LISTED_COLUMNS + where + " ORDER BY received_at DESC, id DESC LIMIT ? OFFSET ?")
+                .params(paged).query((rs, n) -> listed(rs)).list();
+        return new Page(rows, total);
+    }
+
+    /** The notifications in this status, oldest first (those waiting longest). */
+    public List<Listed> waiting(NotificationStatus status, int limit) {
+        return jdbc.sql("SELECT " + LISTED_COLUMNS + " FROM notification WHERE status = ? ORDER BY received_at, id LIMIT ?")
+                .params(status.name(), limit).query((rs, n) -> listed(rs)).list();
+    }
+
+    /** How many notifications received since this moment there are, by source and status now. */
+    public List<Arrivals> arrivedSince(OffsetDateTime since) {
+        return jdbc.sql("SELECT source, status, COUNT(*) AS n FROM notification WHERE received_at >= ? "
+                        + "GROUP BY source, status ORDER BY source, status")
+                .param(since)
+                .query((rs, n) -> new Arrivals(rs.getString("source"), NotificationStatus.valueOf(rs.getString("status")),
+                        rs.getLong("n")))
+                .list();
+    }
+
+    private Listed listed(ResultSet rs) throws SQLException {
+        String reference = rs.getString("reference");
+        return new Listed(rs.getLong("id"), reference, NotificationStatus.valueOf(rs.getString("status")),
+                rs.getString("source"), rs.getObject("received_at", OffsetDateTime.class), rs.getString("local_authority"),
+                Optional.ofNullable(rs.getString("incident_type")).map(IncidentType::valueOf).orElse(null),
+                (String) fromColumn(reference, FormField.INCIDENT_TYPE_OTHER, rs),
+                (Integer) rs.getObject("incident_category", Integer.class),
+                Optional.ofNullable(rs.getString("review_status")).map(ReviewStatus::valueOf).orElse(null),
+                rs.getObject("acknowledged_at", OffsetDateTime.class), rs.getObject("forward_due", OffsetDateTime.class),
+                rs.getObject("forwarded_at", OffsetDateTime.class));
     }
 }

@@ -87,7 +87,8 @@ class ApiTest extends GatewayTest {
         browser.signIn(mail, "api-console", "api-console-password", "api-console@inspectorate.test");
         HttpResponse<String> page = browser.get("/");
         assertThat(page.statusCode()).isEqualTo(200);
-        assertThat(page.body()).contains(reference).contains("UNKNOWN_SENDER").doesNotContain("<script>alert");
+        assertThat(page.body()).contains("UNKNOWN_SENDER").doesNotContain("<script>alert");
+        assertThat(browser.get("/notifications?reference=" + reference).body()).contains(reference);
         // a page runs the gateway's own scripts only, and cannot be framed
         assertThat(page.headers().firstValue("Content-Security-Policy")).get().asString()
                 .contains("script-src 'self'").contains("frame-ancestors 'none'").doesNotContain("unsafe-inline");
