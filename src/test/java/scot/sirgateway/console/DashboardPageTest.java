@@ -27,7 +27,7 @@ import org.openqa.selenium.support.ui.Select;
 
 import scot.sirgateway.GatewayClock;
 import scot.sirgateway.support.Chromium;
-import scot.sirgateway.support.GatewayTest;
+import scot.sirgateway.support.CleanGatewayTest;
 import scot.sirgateway.support.TestMessages;
 import tools.jackson.databind.JsonNode;
 
@@ -38,7 +38,7 @@ import tools.jackson.databind.JsonNode;
  * list's filter by council and status (the same references as the API's filter), pages through the list, searches
  * by reference, and sends a date that is not one. Hostile values sent through the real paths show as text.
  */
-class DashboardPageTest extends GatewayTest {
+class DashboardPageTest extends CleanGatewayTest {
 
     static final String SCRIPT = "<script>alert(1)</script>";
     static final String IMAGE = "<img src=x onerror=alert(1)>";
