@@ -104,9 +104,12 @@ class ConsoleJourneyTest extends CleanGatewayTest {
             assertThat(browser.find("#reason-code").getText()).isEqualTo("PDF_PASSWORD_REQUIRED");
             browser.type("password", "said-on-the-phone");
             browser.press("Give the password");
+            assertThat(browser.find("#banner").getText()).contains("goes through the stages again");
             String fromPdf = awaitReference(pdfMessage);
-            browser.open("/quarantine/" + locked);
-            assertThat(browser.find("#outcome").getText()).contains("Registered as " + fromPdf);
+            Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500)).until(() -> {
+                browser.open("/quarantine/" + locked);
+                return browser.findAll("#outcome").stream().anyMatch(o -> o.getText().contains("Registered as " + fromPdf));
+            });
             browser.checkAccessible();
 
             // the stranger's mail, dismissed with a reason (none first)

@@ -307,8 +307,10 @@ class QuarantinePageTest extends GatewayTest {
         assertThat(TraceHeaders.sha256(body, 0)).as("the stored bytes").isEqualTo(rawSha);
         assertThat(Arrays.copyOfRange(body, TraceHeaders.endOfLeadingTraceHeaders(body), body.length))
                 .as("the mail as sent, after the relay's trace headers").isEqualTo(sent);
-        assertThat(count("SELECT COUNT(*) FROM audit_event WHERE quarantine_id = ? AND action = 'QUARANTINE_VIEWED' "
-                + "AND detail LIKE '%message.eml%'", id)).isEqualTo(1);
+        // the audit event is written once the answer has gone
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).until(() -> count(
+                "SELECT COUNT(*) FROM audit_event WHERE quarantine_id = ? AND action = 'QUARANTINE_VIEWED' "
+                        + "AND detail LIKE '%message.eml%'", id) == 1);
 
         assertThat(withSession("http://localhost:" + port + "/quarantine/999999999").statusCode()).isEqualTo(404);
     }
