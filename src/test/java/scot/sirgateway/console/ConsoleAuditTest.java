@@ -1,0 +1,149 @@
+package scot.sirgateway.console;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import scot.sirgateway.register.Notifications;
+import scot.sirgateway.support.Browser;
+import scot.sirgateway.support.GatewayTest;
+import scot.sirgateway.support.TestMessages;
+
+/**
+ * What the console's pages leave in the audit trail when used twice, at once or sideways: a HEAD of a notification's
+ * page or document (its headers name the file and its size) is a view like the GET; two operators releasing the
+ * same notification at the same moment make one release, one audit event and one forward; a withdrawal sent twice
+ * is recorded once; a withdrawn notification stays withdrawn when its forward is reported sent afterwards; a refused
+ * forward leaves nothing.
+ */
+class ConsoleAuditTest extends GatewayTest {
+
+    private static final String SENDER = "console-audit@demo-council.test";
+
+    static Browser first;
+    static Browser second;
+
+    @Autowired
+    Notifications notifications;
+
+    @BeforeEach
+    void signedIn() {
+        if (first == null) {
+            var person = person("OPERATOR");
+            first = new Browser(port);
+            first.signIn(mail, person.username(), person.password(), person.email());
+            second = new Browser(port);
+            second.signIn(mail, person.username(), person.password(), person.email());
+        }
+    }
+
+    /** A notification in triage (no offender reference), with one document. */
+    private String triage(String marker) {
+        String messageId = TestMessages.newMessageId("demo-council.test");
+        Map<String, String> form = new LinkedHashMap<>(TestMessages.completeForm(marker));
+        form.remove("offender_ref");
+        mail.send(SENDER, INTAKE, NotificationMails.withDocuments(SENDER, messageId, "Notification " + marker, form,
+                new NotificationMails.Attached("report " + marker + ".txt", "text/plain; charset=UTF-8",
+                        ("Report " + marker).getBytes(StandardCharsets.UTF_8))));
+        String reference = awaitReference(messageId);
+        assertThat(status(reference)).isEqualTo("TRIAGE");
+        return reference;
+    }
+
+    private String status(String reference) {
+        return jdbc.sql("SELECT status FROM notification WHERE reference = ?").param(reference).query(String.class).single();
+    }
+
+    private List<String> audited(String reference, String action) {
+        return jdbc.sql("SELECT COALESCE(detail, '') FROM audit_event WHERE reference = ? AND action = ? ORDER BY id")
+                .params(reference, action).query(String.class).list();
+    }
+
+    private HttpResponse<String> head(Browser browser, String path) {
+        return browser.send(HttpRequest.newBuilder(browser.uri(path)).method("HEAD", HttpRequest.BodyPublishers.noBody()).build());
+    }
+
+    @Test
+    void headOfANotificationsPageOrDocumentShouldBeAuditedAsAView() {
+        String reference = triage("audit-head");
+        int before = audited(reference, "NOTIFICATION_VIEWED").size();
+
+        HttpResponse<String> page = head(first, "/notifications/" + reference);
+        assertThat(page.statusCode()).isEqualTo(200);
+        HttpResponse<String> document = head(first, "/notifications/" + reference + "/documents/1");
+        assertThat(document.statusCode()).isEqualTo(200);
+        assertThat(document.headers().firstValue("Content-Disposition").orElseThrow()).contains("report audit-head.txt");
+
+        // the event is written once the answer has gone: wait for it
+        Awaitility.await().atMost(Duration.ofSeconds(10))
+                .until(() -> audited(reference, "NOTIFICATION_VIEWED").size() >= before + 2);
+        assertThat(audited(reference, "NOTIFICATION_VIEWED")).hasSize(before + 2)
+                .contains("on the console's page", "document 1, on the console's page");
+    }
+
+    @Test
+    void twoOperatorsReleasingAtOnceShouldMakeOneReleaseOneAuditEventAndOneForward() {
+        String reference = triage("audit-race");
+        String page = "/notifications/" + reference;
+        HttpRequest a = release(first, page, "RACE-A");
+        HttpRequest b = release(second, page, "RACE-B");
+        var answerA = first.http().sendAsync(a, HttpResponse.BodyHandlers.ofString());
+        var answerB = second.http().sendAsync(b, HttpResponse.BodyHandlers.ofString());
+        CompletableFuture.allOf(answerA, answerB).join();
+
+        assertThat(List.of(answerA.join().statusCode(), answerB.join().statusCode())).containsExactlyInAnyOrder(302, 200);
+        HttpResponse<String> refused = answerA.join().statusCode() == 200 ? answerA.join() : answerB.join();
+        assertThat(refused.body()).contains("govuk-error-summary");
+        assertThat(audited(reference, "RELEASED")).hasSize(1);
+        long id = jdbc.sql("SELECT id FROM notification WHERE reference = ?").param(reference).query(Long.class).single();
+        assertThat(count("SELECT COUNT(*) FROM notification_event WHERE notification_id = ? AND type = 'RELEASED'", id))
+                .isEqualTo(1);
+        assertThat(count("SELECT COUNT(*) FROM outbox_mail WHERE notification_id = ? AND purpose = 'FORWARD'", id))
+                .isEqualTo(1);
+    }
+
+    private static HttpRequest release(Browser browser, String page, String offenderRef) {
+        String body = "offender_ref=" + offenderRef + "&_csrf=" + browser.csrfToken(page);
+        return HttpRequest.newBuilder(browser.uri(page + "/release"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+    }
+
+    @Test
+    void aWithdrawalSentTwiceShouldBeRecordedOnceAndHoldWhenItsForwardIsReportedSentAfterwards() {
+        String reference = triage("audit-withdraw");
+        String page = "/notifications/" + reference;
+        HttpResponse<String> withdrawn = first.post(page + "/withdraw", page, Map.of("reason", "Sent to us by mistake"));
+        assertThat(withdrawn.statusCode()).isEqualTo(302);
+        HttpResponse<String> again = second.post(page + "/withdraw", page, Map.of("reason", "Sent to us by mistake"));
+        assertThat(again.statusCode()).isEqualTo(200);
+        assertThat(again.body()).contains("govuk-error-summary", "already WITHDRAWN");
+
+        // the relay's word that a forward went, arriving after the withdrawal, does not make it FORWARDED again
+        long id = jdbc.sql("SELECT id FROM notification WHERE reference = ?").param(reference).query(Long.class).single();
+        assertThat(notifications.markForwarded(id, OffsetDateTime.now())).isFalse();
+        assertThat(status(reference)).isEqualTo("WITHDRAWN");
+        HttpResponse<String> third = first.post(page + "/withdraw", page, Map.of("reason", "Sent to us by mistake"));
+        assertThat(third.statusCode()).isEqualTo(200);
+        assertThat(audited(reference, "WITHDRAWN")).hasSize(1);
+
+        HttpResponse<String> forward = first.post(page + "/forward", page, Map.of());
+        assertThat(forward.statusCode()).isEqualTo(200);
+        assertThat(forward.body()).contains("govuk-error-summary");
+        assertThat(audited(reference, "FORWARDED_AGAIN")).isEmpty();
+        assertThat(count("SELECT COUNT(*) FROM outbox_mail WHERE notification_id = ? AND purpose = 'FORWARD'", id)).isZero();
+    }
+}
