@@ -27,7 +27,8 @@ import scot.sirgateway.support.TestMessages;
  * page or document (its headers name the file and its size) is a view like the GET; two operators releasing the
  * same notification at the same moment make one release, one audit event and one forward; a withdrawal sent twice
  * is recorded once; a withdrawn notification stays withdrawn when its forward is reported sent afterwards; a refused
- * forward leaves nothing.
+ * forward leaves nothing; a review's page and its document are audited with the review and the document they showed,
+ * and a document name's bidi override is gone from the page and the download.
  */
 class ConsoleAuditTest extends GatewayTest {
 
@@ -107,7 +108,7 @@ class ConsoleAuditTest extends GatewayTest {
         assertThat(List.of(answerA.join().statusCode(), answerB.join().statusCode())).containsExactlyInAnyOrder(302, 200);
         HttpResponse<String> refused = answerA.join().statusCode() == 200 ? answerA.join() : answerB.join();
         assertThat(refused.body()).contains("govuk-error-summary");
-        assertThat(audited(reference, "RELEASED")).hasSize(1);
+        Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(audited(reference, "RELEASED")).hasSize(1));
         long id = jdbc.sql("SELECT id FROM notification WHERE reference = ?").param(reference).query(Long.class).single();
         assertThat(count("SELECT COUNT(*) FROM notification_event WHERE notification_id = ? AND type = 'RELEASED'", id))
                 .isEqualTo(1);
@@ -145,5 +146,29 @@ class ConsoleAuditTest extends GatewayTest {
         assertThat(forward.body()).contains("govuk-error-summary");
         assertThat(audited(reference, "FORWARDED_AGAIN")).isEmpty();
         assertThat(count("SELECT COUNT(*) FROM outbox_mail WHERE notification_id = ? AND purpose = 'FORWARD'", id)).isZero();
+    }
+
+    @Test
+    void aReviewsPageAndDocumentShouldBeAuditedWithTheReviewAndTheDocumentTheyShowed() {
+        String reference = notify("console-audit-review@demo-council.test", "audit-review");
+        String document = java.util.Base64.getEncoder().encodeToString("Part One".getBytes(StandardCharsets.UTF_8));
+        HttpResponse<String> made = post("/api/notifications/" + reference + "/reviews", "{\"review_type\":\"IAR\","
+                + "\"reviewer_name\":\"Reviewer Audit\",\"reviewer_role\":\"Manager\",\"signoff_name\":\"Signer Audit\","
+                + "\"signoff_role\":\"Head of Service\",\"signoff_date\":\"" + java.time.LocalDate.now(scot.sirgateway.GatewayClock.ZONE)
+                + "\",\"document\":\"" + document + "\",\"document_name\":\"report\\u202efdp.txt\"}");
+        assertThat(made.statusCode()).as(made.body()).isEqualTo(201);
+        String page = "/notifications/" + reference + "/reviews/1";
+
+        HttpResponse<String> shown = first.get(page);
+        assertThat(shown.statusCode()).isEqualTo(200);
+        assertThat(shown.body()).contains("reportfdp.txt").doesNotContain("\u202e", "\u202E");
+        HttpResponse<String> download = first.get(page + "/documents/1");
+        assertThat(download.statusCode()).isEqualTo(200);
+        assertThat(download.headers().firstValue("Content-Disposition").orElseThrow()).contains("reportfdp.txt")
+                .doesNotContain("%E2%80%AE");
+
+        // the event is written once the answer has gone: wait for it
+        Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(audited(reference, "NOTIFICATION_VIEWED"))
+                .contains("review r1, on the console's page", "review r1, document 1, on the console's page"));
     }
 }
