@@ -28,7 +28,8 @@ import scot.sirgateway.support.TestMessages;
  * same notification at the same moment make one release, one audit event and one forward; a withdrawal sent twice
  * is recorded once; a withdrawn notification stays withdrawn when its forward is reported sent afterwards; a refused
  * forward leaves nothing; a review's page and its document are audited with the review and the document they showed,
- * and a document name's bidi override is gone from the page and the download.
+ * and a document name's bidi override is gone from the page and the download; forward-again pressed twice at once
+ * queues one copy.
  */
 class ConsoleAuditTest extends GatewayTest {
 
@@ -170,5 +171,33 @@ class ConsoleAuditTest extends GatewayTest {
         // the event is written once the answer has gone: wait for it
         Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(audited(reference, "NOTIFICATION_VIEWED"))
                 .contains("review r1, on the console's page", "review r1, document 1, on the console's page"));
+    }
+
+    @Test
+    void forwardAgainPressedTwiceAtOnceShouldQueueOneCopyAndAuditOne() {
+        String reference = triage("audit-forward");
+        String page = "/notifications/" + reference;
+        assertThat(first.post(page + "/release", page, Map.of("offender_ref", "FWD-1")).statusCode()).isEqualTo(302);
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> "FORWARDED".equals(status(reference)));
+
+        HttpRequest a = forwardAgain(first, page);
+        HttpRequest b = forwardAgain(second, page);
+        var answerA = first.http().sendAsync(a, HttpResponse.BodyHandlers.ofString());
+        var answerB = second.http().sendAsync(b, HttpResponse.BodyHandlers.ofString());
+        CompletableFuture.allOf(answerA, answerB).join();
+
+        assertThat(List.of(answerA.join().statusCode(), answerB.join().statusCode())).containsExactlyInAnyOrder(302, 200);
+        HttpResponse<String> refused = answerA.join().statusCode() == 200 ? answerA.join() : answerB.join();
+        assertThat(refused.body()).contains("govuk-error-summary", "was queued a moment ago and has not gone yet");
+        long id = jdbc.sql("SELECT id FROM notification WHERE reference = ?").param(reference).query(Long.class).single();
+        assertThat(count("SELECT COUNT(*) FROM outbox_mail WHERE notification_id = ? AND purpose = 'FORWARD'", id)).isEqualTo(2);
+        Awaitility.await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> assertThat(audited(reference, "FORWARDED_AGAIN")).hasSize(1));
+    }
+
+    private static HttpRequest forwardAgain(Browser browser, String page) {
+        return HttpRequest.newBuilder(browser.uri(page + "/forward"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("_csrf=" + browser.csrfToken(page))).build();
     }
 }
