@@ -64,6 +64,12 @@ class ConsoleAccessTest extends GatewayTest {
             "/x/../admin", "/admin%2Faccounts", "/admin/accounts/", "/Admin/accounts", "/admin/accounts.json", "/admin/holidays/"}) {
             assertThat(operator.get(path).statusCode()).as("operator at " + path).isIn(400, 403, 404);
         }
+        // the stored bytes of a quarantined message: an attachment, never rendered, sandboxed should a browser try
+        HttpResponse<String> eml = operator.get("/quarantine/" + id + "/message.eml");
+        assertThat(eml.statusCode()).isEqualTo(200);
+        assertThat(eml.headers().firstValue("Content-Disposition").orElseThrow()).startsWith("attachment;");
+        assertThat(eml.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+        assertThat(eml.headers().allValues("Content-Security-Policy")).contains("sandbox");
         HttpResponse<String> noToken = operator.send(request(operator, "/quarantine/" + id + "/dismiss")
                 .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString("reason=x")).build());
         assertThat(noToken.statusCode()).isEqualTo(403);
