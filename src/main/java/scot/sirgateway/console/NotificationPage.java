@@ -67,6 +67,10 @@ import scot.sirgateway.storage.StoredMessages;
 class NotificationPage {
 
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMMM yyyy 'at' HH:mm", Locale.UK);
+    /** Forward-again presses are taken one at a time, so that two at once cannot both queue a copy. */
+    private static final Object FORWARD_AGAIN = new Object();
+    /** A copy queued this recently and still waiting makes another press a repeat, refused. */
+    private static final java.time.Duration FORWARD_AGAIN_WINDOW = java.time.Duration.ofMinutes(1);
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
 
     private final Notifications notifications;
@@ -290,10 +294,20 @@ class NotificationPage {
     @PostMapping("/forward")
     String forwardAgain(@PathVariable String reference, Model model, Authentication who, RedirectAttributes redirect) {
         Notifications.Stored stored = stored(reference);
-        try {
-            forward.resend(reference, who.getName());
-        } catch (IllegalStateException e) {
-            return refused(model, stored, who, "forward", sentence(e.getMessage()));
+        synchronized (FORWARD_AGAIN) {
+            // a second press (a double click, a post sent twice) finds the copy the first one queued still waiting
+            OffsetDateTime recently = OffsetDateTime.now(clock).minus(FORWARD_AGAIN_WINDOW);
+            boolean waiting = outbox.copies(Outbox.Purpose.FORWARD, stored.envelope().id()).stream()
+                    .anyMatch(c -> c.state() == Outbox.State.PENDING && c.queuedAt() != null && c.queuedAt().isAfter(recently));
+            if (waiting) {
+                return refused(model, stored, who, "forward", "A copy of " + reference
+                        + " was queued a moment ago and has not gone yet: it was not queued again");
+            }
+            try {
+                forward.resend(reference, who.getName());
+            } catch (IllegalStateException e) {
+                return refused(model, stored, who, "forward", sentence(e.getMessage()));
+            }
         }
         redirect.addFlashAttribute("success", "A new copy of " + reference + " is queued for Scottish Government");
         return "redirect:/notifications/" + reference;

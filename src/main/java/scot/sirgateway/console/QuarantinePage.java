@@ -241,6 +241,7 @@ class QuarantinePage {
                 .header(HttpHeaders.CONTENT_DISPOSITION,
                         ContentDisposition.attachment().filename("quarantine-" + id + ".eml").build().toString())
                 .header("X-Content-Type-Options", "nosniff")
+                .header("Content-Security-Policy", "sandbox")
                 .header(HttpHeaders.CACHE_CONTROL, "no-store")
                 .body(storedMessages.bytesOf(message));
     }
@@ -263,6 +264,7 @@ class QuarantinePage {
                 .header(HttpHeaders.CONTENT_DISPOSITION,
                         ContentDisposition.attachment().filename("quarantine-" + id + "-decrypted.eml").build().toString())
                 .header("X-Content-Type-Options", "nosniff")
+                .header("Content-Security-Policy", "sandbox")
                 .header(HttpHeaders.CACHE_CONTROL, "no-store")
                 .body(bytes.toByteArray());
     }

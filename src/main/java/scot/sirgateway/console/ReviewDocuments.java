@@ -130,10 +130,15 @@ class ReviewDocuments {
         return declared == null || declared.equals(byName) || declared.equals(OCTET_STREAM) ? byName : OCTET_STREAM;
     }
 
-    /** The last path segment without control characters, quotes or backslashes, at most 200 characters; "document" if nothing is left. */
+    /**
+     * The last path segment without control characters (C0 and C1), invisible format characters (the bidi overrides
+     * that make "invoice" U+202E "fdp.exe" read as {@code invoiceexe.pdf}), line or paragraph separators, quotes
+     * or backslashes, at most 200 characters; "document" if nothing is left.
+     */
     static String safeName(String filename) {
         String name = filename == null ? "" : filename.replace('\\', '/');
-        name = name.substring(name.lastIndexOf('/') + 1).replaceAll("[\\p{Cntrl}\"]", "").strip();
+        name = name.substring(name.lastIndexOf('/') + 1)
+                .replaceAll("[\\p{Cntrl}\\u0080-\\u009f\\p{Cf}\\p{Zl}\\p{Zp}\"]", "").strip();
         while (name.startsWith(".")) {
             name = name.substring(1);
         }

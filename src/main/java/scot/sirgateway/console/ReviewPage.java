@@ -96,6 +96,7 @@ class ReviewPage {
     String page(@PathVariable String reference, @PathVariable String id, Authentication person, Model model) {
         Review review = review(reference, id);
         show(review, person, model, new LinkedHashMap<>());
+        NotificationAudit.detail("review " + review.name());
         return "console/review";
     }
 
@@ -105,6 +106,7 @@ class ReviewPage {
         ReviewDocuments.Document document = documents.of(review).stream()
                 .filter(d -> String.valueOf(d.n()).equals(n)).findFirst()
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        NotificationAudit.detail("review " + review.name() + ", document " + document.n());
         return ResponseEntity.ok()
                 .header(HttpHeaders.CONTENT_TYPE, document.contentType())
                 .header(HttpHeaders.CONTENT_DISPOSITION, ReviewDocuments.contentDisposition(document.name()))

@@ -101,7 +101,7 @@ public class NotificationAudit implements WebMvcConfigurer, HandlerInterceptor {
         if (!pattern.startsWith(NOTIFICATION) && !pattern.startsWith(QUARANTINE)) {
             return null;
         }
-        if (pattern.startsWith(NOTIFICATION + "/") && "GET".equals(request.getMethod())) {
+        if (pattern.startsWith(NOTIFICATION + "/") && ("GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod()))) {
             detail(request.getMethod() + " " + pattern.substring(NOTIFICATION.length()), request);
             return "NOTIFICATION_VIEWED";
         }
@@ -133,7 +133,9 @@ public class NotificationAudit implements WebMvcConfigurer, HandlerInterceptor {
             return;
         }
         String pattern = asApi(matched.toString());
-        String action = ACTIONS.get(request.getMethod() + " " + pattern);
+        // a HEAD is answered by the GET's handler (its headers name a document and its size): a view all the same
+        String method = "HEAD".equals(request.getMethod()) ? "GET" : request.getMethod();
+        String action = ACTIONS.get(method + " " + pattern);
         if (action == null) {
             action = fallback(request, pattern);
         }

@@ -252,10 +252,14 @@ public class Notifications {
                 .query((rs, n) -> Optional.ofNullable(rs.getString(1))).single().map(blobs::get);
     }
 
-    /** Records the forward; answers false when it was recorded before. */
+    /**
+     * Records the forward; answers false when it was recorded before, or when the notification was withdrawn
+     * meanwhile (a withdrawal that lands while its forward is on its way must not be turned back into FORWARDED).
+     */
     public boolean markForwarded(long id, OffsetDateTime at) {
-        return jdbc.sql("UPDATE notification SET status = ?, forwarded_at = ? WHERE id = ? AND forwarded_at IS NULL")
-                .params(NotificationStatus.FORWARDED.name(), at, id).update() == 1;
+        return jdbc.sql("UPDATE notification SET status = ?, forwarded_at = ? WHERE id = ? AND forwarded_at IS NULL "
+                        + "AND status <> ?")
+                .params(NotificationStatus.FORWARDED.name(), at, id, NotificationStatus.WITHDRAWN.name()).update() == 1;
     }
 
     /**
