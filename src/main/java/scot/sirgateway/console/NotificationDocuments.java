@@ -128,49 +128,4 @@ class NotificationDocuments {
     static String servedType(String type) {
         return SAFE_TYPES.getOrDefault(type == null ? "" : type.toLowerCase(Locale.ROOT), "application/octet-stream");
     }
-
-    /**
-     * A name safe to give a browser: no folder (only what follows the last slash or backslash), no control
-     * characters, no quotes, backslashes or semicolons, no leading dots, at most 150 characters; "document" when
-     * nothing is left.
-     */
-    static String safeName(String name) {
-        String base = name == null ? "" : name;
-        base = base.substring(Math.max(base.lastIndexOf('/'), base.lastIndexOf('\\')) + 1);
-        StringBuilder safe = new StringBuilder();
-        base.codePoints().forEach(c -> {
-            if (Character.isISOControl(c) || c == '"' || c == '\\' || c == ';' || c == '\'' || c == '`'
-                    || Character.getType(c) == Character.FORMAT) {
-                safe.append('_');
-            } else {
-                safe.appendCodePoint(c);
-            }
-        });
-        String result = safe.toString().strip().replaceFirst("^\\.+", "");
-        if (result.codePointCount(0, result.length()) > 150) {
-            result = result.substring(0, result.offsetByCodePoints(0, 150));
-        }
-        return result.isBlank() ? "document" : result;
-    }
-
-    /**
-     * The {@code Content-Disposition} of a download (RFC 6266): always an attachment, an ASCII fallback name
-     * (anything outside printable ASCII, and {@code < > % *}, made {@code _}) and the name in UTF-8 as
-     * {@code filename*}.
-     */
-    static String contentDisposition(String name) {
-        String safe = safeName(name);
-        StringBuilder ascii = new StringBuilder();
-        safe.codePoints().forEach(c -> ascii.append(c >= 0x20 && c < 0x7f && "<>%*".indexOf(c) < 0 ? (char) c : '_'));
-        StringBuilder encoded = new StringBuilder();
-        for (byte b : safe.getBytes(StandardCharsets.UTF_8)) {
-            int c = b & 0xff;
-            if (c < 0x80 && (Character.isLetterOrDigit(c) || "!#$&+-.^_`|~".indexOf(c) >= 0)) {
-                encoded.append((char) c);
-            } else {
-                encoded.append('%').append(String.format(Locale.ROOT, "%02X", c));
-            }
-        }
-        return "attachment; filename=\"" + ascii + "\"; filename*=UTF-8''" + encoded;
-    }
 }

@@ -14,9 +14,7 @@ import java.util.Optional;
 import jakarta.mail.internet.MimeUtility;
 import jakarta.servlet.http.HttpServletRequest;
 
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -168,13 +166,7 @@ class NotificationPage {
         NotificationDocuments.Document document = documents.find(stored.envelope().id(), Integer.parseInt(id))
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         NotificationAudit.detail("document " + document.id());
-        return ResponseEntity.ok()
-                .header(HttpHeaders.CONTENT_DISPOSITION, NotificationDocuments.contentDisposition(document.name()))
-                .header("X-Content-Type-Options", "nosniff")
-                .header("Content-Security-Policy", "sandbox")
-                .header(HttpHeaders.CACHE_CONTROL, "no-store")
-                .contentType(MediaType.parseMediaType(NotificationDocuments.servedType(document.type())))
-                .body(document.bytes());
+        return Downloads.attachment(document.name(), NotificationDocuments.servedType(document.type()), document.bytes());
     }
 
     /** Confirms the unsure fields (a value left as it is) or corrects them, and releases the notification to forward. */

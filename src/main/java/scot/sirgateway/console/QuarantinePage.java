@@ -16,10 +16,7 @@ import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.Set;
 
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -236,14 +233,7 @@ class QuarantinePage {
         if (message == null) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND);
         }
-        return ResponseEntity.ok()
-                .contentType(MediaType.parseMediaType("message/rfc822"))
-                .header(HttpHeaders.CONTENT_DISPOSITION,
-                        ContentDisposition.attachment().filename("quarantine-" + id + ".eml").build().toString())
-                .header("X-Content-Type-Options", "nosniff")
-                .header("Content-Security-Policy", "sandbox")
-                .header(HttpHeaders.CACHE_CONTROL, "no-store")
-                .body(storedMessages.bytesOf(message));
+        return Downloads.attachment("quarantine-" + id + ".eml", "message/rfc822", storedMessages.bytesOf(message));
     }
 
     /**
@@ -259,14 +249,7 @@ class QuarantinePage {
         jakarta.mail.Part inside = decrypted(message).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
         inside.writeTo(bytes);
-        return ResponseEntity.ok()
-                .contentType(MediaType.parseMediaType("message/rfc822"))
-                .header(HttpHeaders.CONTENT_DISPOSITION,
-                        ContentDisposition.attachment().filename("quarantine-" + id + "-decrypted.eml").build().toString())
-                .header("X-Content-Type-Options", "nosniff")
-                .header("Content-Security-Policy", "sandbox")
-                .header(HttpHeaders.CACHE_CONTROL, "no-store")
-                .body(bytes.toByteArray());
+        return Downloads.attachment("quarantine-" + id + "-decrypted.eml", "message/rfc822", bytes.toByteArray());
     }
 
     /**

@@ -3,8 +3,6 @@ package scot.sirgateway.console;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -116,7 +114,7 @@ class ReviewDocuments {
     }
 
     private static Document document(int n, String name, String declared, byte[] bytes) {
-        String safe = safeName(name);
+        String safe = Downloads.safeName(name);
         return new Document(n, safe, type(safe, declared), bytes.length, bytes);
     }
 
@@ -128,30 +126,5 @@ class ReviewDocuments {
             return OCTET_STREAM;
         }
         return declared == null || declared.equals(byName) || declared.equals(OCTET_STREAM) ? byName : OCTET_STREAM;
-    }
-
-    /**
-     * The last path segment without control characters (C0 and C1), invisible format characters (the bidi overrides
-     * that make "invoice" U+202E "fdp.exe" read as {@code invoiceexe.pdf}), line or paragraph separators, quotes
-     * or backslashes, at most 200 characters; "document" if nothing is left.
-     */
-    static String safeName(String filename) {
-        String name = filename == null ? "" : filename.replace('\\', '/');
-        name = name.substring(name.lastIndexOf('/') + 1)
-                .replaceAll("[\\p{Cntrl}\\u0080-\\u009f\\p{Cf}\\p{Zl}\\p{Zp}\"]", "").strip();
-        while (name.startsWith(".")) {
-            name = name.substring(1);
-        }
-        if (name.length() > 200) {
-            name = name.substring(name.length() - 200);
-        }
-        return name.isBlank() ? "document" : name;
-    }
-
-    /** {@code attachment} with an ASCII fallback name and the UTF-8 name of RFC 6266. */
-    static String contentDisposition(String name) {
-        String ascii = name.replaceAll("[^A-Za-z0-9._ ()+-]", "_");
-        String encoded = URLEncoder.encode(name, StandardCharsets.UTF_8).replace("+", "%20").replace("*", "%2A");
-        return "attachment; filename=\"" + ascii + "\"; filename*=UTF-8''" + encoded;
     }
 }

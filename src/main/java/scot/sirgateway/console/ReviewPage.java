@@ -11,7 +11,6 @@ import java.util.NoSuchElementException;
 
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
@@ -107,13 +106,7 @@ class ReviewPage {
                 .filter(d -> String.valueOf(d.n()).equals(n)).findFirst()
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         NotificationAudit.detail("review " + review.name() + ", document " + document.n());
-        return ResponseEntity.ok()
-                .header(HttpHeaders.CONTENT_TYPE, document.contentType())
-                .header(HttpHeaders.CONTENT_DISPOSITION, ReviewDocuments.contentDisposition(document.name()))
-                .header("X-Content-Type-Options", "nosniff")
-                .header("Content-Security-Policy", "sandbox")
-                .header(HttpHeaders.CACHE_CONTROL, "no-store")
-                .body(document.bytes());
+        return Downloads.attachment(document.name(), document.contentType(), document.bytes());
     }
 
     @PostMapping("/notifications/{reference}/reviews/{id}/release")

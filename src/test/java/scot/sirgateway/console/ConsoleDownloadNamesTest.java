@@ -14,24 +14,19 @@ class ConsoleDownloadNamesTest {
     private static final String REVERSED = "invoice\u202Efdp.exe";
 
     @Test
-    void reviewDocumentNamesShouldLoseBidiOverridesInvisibleCharactersAndSeparators() {
-        assertThat(ReviewDocuments.safeName(REVERSED)).isEqualTo("invoicefdp.exe");
-        assertThat(ReviewDocuments.safeName("a\u200Bb\u2066c\u2028d\u2029e\u0085f.pdf")).isEqualTo("abcdef.pdf");
-        assertThat(ReviewDocuments.safeName("\uFEFF.htaccess")).isEqualTo("htaccess");
-        assertThat(ReviewDocuments.type(ReviewDocuments.safeName(REVERSED), "application/pdf")).isEqualTo("application/octet-stream");
-    }
-
-    @Test
-    void notificationDocumentNamesShouldLoseBidiOverrides() {
-        assertThat(NotificationDocuments.safeName(REVERSED)).isEqualTo("invoice_fdp.exe");
+    void documentNamesShouldLoseBidiOverridesInvisibleCharactersAndSeparators() {
+        assertThat(Downloads.safeName(REVERSED)).isEqualTo("invoice_fdp.exe");
+        assertThat(Downloads.safeName("a\u200Bb\u2066c\u2028d\u2029e\u0085f.pdf")).isEqualTo("a_b_c_d_e_f.pdf");
+        assertThat(Downloads.safeName("\uFEFF.htaccess")).isEqualTo("_.htaccess");
+        assertThat(ReviewDocuments.type(Downloads.safeName(REVERSED), "application/pdf")).isEqualTo("application/octet-stream");
     }
 
     @Test
     void contentDispositionShouldStayOneAttachmentWhateverTheName() {
         for (String name : new String[] {"a\r\nSet-Cookie: x=1.pdf", "a\"; filename=evil.html", "a;b=c.pdf", REVERSED,
                 "r\u00e9sum\u00e9 \u65e5\u672c.pdf", "x".repeat(5000) + ".pdf", "%0d%0aX: y.pdf"}) {
-            for (String header : new String[] {ReviewDocuments.contentDisposition(ReviewDocuments.safeName(name)),
-                    NotificationDocuments.contentDisposition(name)}) {
+            for (String header : new String[] {Downloads.contentDisposition(name),
+                    Downloads.contentDisposition(Downloads.safeName(name))}) {
                 assertThat(header).as(name).startsWith("attachment; filename=\"").doesNotContain("\r", "\n", "\u202E")
                         .matches("[\\x20-\\x7e]+");
                 String fallback = header.substring("attachment; filename=\"".length(), header.indexOf("\"; filename*=UTF-8''"));

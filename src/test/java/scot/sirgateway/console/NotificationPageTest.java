@@ -87,7 +87,7 @@ class NotificationPageTest extends GatewayTest {
         assertThat(one.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
         assertThat(one.headers().allValues("Content-Security-Policy")).contains("sandbox");
         String disposition = one.headers().firstValue("Content-Disposition").orElseThrow();
-        assertThat(disposition).startsWith("attachment;").contains("filename=\"_img src=x onerror=alert(1)_.txt\"")
+        assertThat(disposition).startsWith("attachment;").contains("filename=\"_img src_x onerror_alert(1)_.txt\"")
                 .contains("filename*=UTF-8''%3Cimg%20src%3Dx%20onerror%3Dalert%281%29%3E.txt");
 
         HttpResponse<byte[]> two = operator.http().send(HttpRequest.newBuilder(
@@ -108,11 +108,11 @@ class NotificationPageTest extends GatewayTest {
 
     @Test
     void safeNamesAndTypesShouldKeepBrowsersFromOpeningOrPlacingTheFile() {
-        assertThat(NotificationDocuments.safeName("../../etc/passwd")).isEqualTo("passwd");
-        assertThat(NotificationDocuments.safeName("..\\..\\boot.ini")).isEqualTo("boot.ini");
-        assertThat(NotificationDocuments.safeName("a\"b;c\r\nd.pdf")).isEqualTo("a_b_c__d.pdf");
-        assertThat(NotificationDocuments.safeName("../")).isEqualTo("document");
-        assertThat(NotificationDocuments.contentDisposition("Rapport é.pdf"))
+        assertThat(Downloads.safeName("../../etc/passwd")).isEqualTo("passwd");
+        assertThat(Downloads.safeName("..\\..\\boot.ini")).isEqualTo("boot.ini");
+        assertThat(Downloads.safeName("a\"b;c\r\nd.pdf")).isEqualTo("a_b_c__d.pdf");
+        assertThat(Downloads.safeName("../")).isEqualTo("document");
+        assertThat(Downloads.contentDisposition("Rapport é.pdf"))
                 .isEqualTo("attachment; filename=\"Rapport _.pdf\"; filename*=UTF-8''Rapport%20%C3%A9.pdf");
         assertThat(NotificationDocuments.servedType("application/pdf")).isEqualTo("application/pdf");
         assertThat(NotificationDocuments.servedType("text/html")).isEqualTo("application/octet-stream");

@@ -13,11 +13,11 @@ class ReviewDocumentsTest {
 
     @Test
     void safeNameShouldKeepTheLastSegmentWithoutControlsOrQuotes() {
-        assertThat(ReviewDocuments.safeName("../../etc/passwd")).isEqualTo("passwd");
-        assertThat(ReviewDocuments.safeName("C:\\reviews\\r1.pdf")).isEqualTo("r1.pdf");
-        assertThat(ReviewDocuments.safeName("a\"b\r\nc.pdf")).isEqualTo("abc.pdf");
-        assertThat(ReviewDocuments.safeName("..")).isEqualTo("document");
-        assertThat(ReviewDocuments.safeName(null)).isEqualTo("document");
+        assertThat(Downloads.safeName("../../etc/passwd")).isEqualTo("passwd");
+        assertThat(Downloads.safeName("C:\\reviews\\r1.pdf")).isEqualTo("r1.pdf");
+        assertThat(Downloads.safeName("a\"b\r\nc.pdf")).isEqualTo("a_b__c.pdf");
+        assertThat(Downloads.safeName("..")).isEqualTo("document");
+        assertThat(Downloads.safeName(null)).isEqualTo("document");
     }
 
     @Test
@@ -33,7 +33,7 @@ class ReviewDocumentsTest {
 
     @Test
     void contentDispositionShouldBeAnAttachmentWithAnAsciiFallbackAndTheUtf8Name() {
-        String header = ReviewDocuments.contentDisposition("<img src=x onerror=alert(1)> Ré*view.pdf");
+        String header = Downloads.contentDisposition("<img src=x onerror=alert(1)> Ré*view.pdf");
         assertThat(header).startsWith("attachment; filename=\"_img src_x onerror_alert(1)_ R__view.pdf\"; ")
                 .endsWith("filename*=UTF-8''%3Cimg%20src%3Dx%20onerror%3Dalert%281%29%3E%20R%C3%A9%2Aview.pdf");
     }
