@@ -44,9 +44,13 @@ class AccountApi {
         return accounts.list().stream().map(AccountApi::json).toList();
     }
 
-    /** 201 with the account (and {@code initial_password} when one was generated); 409 when the username is taken. */
+    /**
+     * 201 with the account (and {@code initial_password} when one was generated); 409 when the username is taken.
+     * The account made is in the audit trail ({@code ACCOUNT_CREATED}, by the admin), as one made on the admin page.
+     */
     @PostMapping
-    ResponseEntity<Map<String, Object>> create(@RequestBody(required = false) NewAccountRequest request) {
+    ResponseEntity<Map<String, Object>> create(@RequestBody(required = false) NewAccountRequest request,
+            java.security.Principal admin) {
         if (request == null) {
             throw new IllegalArgumentException("send the account as JSON: username, role, email, council (COUNCIL "
                     + "accounts), password (optional)");
@@ -55,7 +59,7 @@ class AccountApi {
         try {
             created = accounts.create(new OperatorAccounts.NewAccount(request.username(), request.role(),
                     request.email(), request.council(), request.password(),
-                    Boolean.TRUE.equals(request.serviceAccount())));
+                    Boolean.TRUE.equals(request.serviceAccount())), admin.getName());
         } catch (DuplicateKeyException e) {
             throw new ResponseStatusException(HttpStatus.CONFLICT,
                     "an account named " + request.username().trim() + " exists already");

@@ -54,10 +54,17 @@ class AccountApiTest extends GatewayTest {
         assertThat(cipher.decryptValue(sealed, StorageCipher.associatedData("operator_account", username, "email")))
                 .isEqualTo(username + "@inspectorate.test");
 
+        // the admin who made it is in the audit trail, with no address or password
+        assertThat(jdbc.sql("SELECT detail FROM audit_event WHERE actor = 'operator' AND action = 'ACCOUNT_CREATED' "
+                + "AND detail LIKE ?").param("account " + username + " %").query(String.class).list())
+                .containsExactly("account " + username + " with role INSPECTOR");
+
         HttpResponse<String> again = post("/api/admin/accounts", "{\"username\":\"" + username
                 + "\",\"role\":\"OPERATOR\",\"service_account\":true}");
         assertThat(again.statusCode()).isEqualTo(409);
         assertThat(detail(again)).contains(username);
+        assertThat(count("SELECT COUNT(*) FROM audit_event WHERE action = 'ACCOUNT_CREATED' AND detail LIKE ?",
+                "account " + username + " %")).as("a refused account is not recorded").isEqualTo(1);
     }
 
     @Test
