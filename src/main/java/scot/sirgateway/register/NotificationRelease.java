@@ -93,15 +93,23 @@ public class NotificationRelease {
     }
 
     /**
-     * The timeline's words for a correction: the old and the new value of a code, date, level or yes/no (sealed on
-     * the timeline like every detail); of a field the person typed (a name, a reference, the description) only
-     * that it was corrected, so that no one's words are copied out of the notification.
+     * The timeline's words for a correction: the old and the new value, codes by name, dates ISO, yes or no, typed text
+     * in quotes (each cut at 200 characters). The timeline seals every detail at rest, bound to its event, and shows it
+     * only to the inspectorate's people, who see the notification's values anyway.
      */
     private static String correction(FormField field, Object before, FieldValue after) {
         if (field.identifying() || field.kind() == FormField.Kind.TEXT) {
-            return field.key() + " corrected";
+            return field.key() + " corrected: " + quoted(before) + " -> " + quoted(after.value());
         }
         return field.key() + " corrected: " + written(before) + " -> " + written(after.value());
+    }
+
+    private static String quoted(Object value) {
+        if (value == null) {
+            return "none";
+        }
+        String text = value.toString();
+        return "\"" + (text.length() > 200 ? text.substring(0, 200) + "..." : text) + "\"";
     }
 
     private static String written(Object value) {

@@ -58,9 +58,11 @@ public class ReviewRelease {
         }
         OffsetDateTime now = OffsetDateTime.now(clock);
         corrected.forEach((key, value) -> {
+            Object before = review.value(key);
             reviews.correct(review, key, value);
-            timeline.append(review.notificationId(), now, "CORRECTED", "review r" + seq + ": " + key.key() + " corrected",
-                    operator);
+            // the old and the new value, sealed on the timeline like every detail
+            timeline.append(review.notificationId(), now, "CORRECTED", "review r" + seq + ": " + key.key()
+                    + " corrected: " + written(before) + " -> " + written(value), operator);
         });
         if (!reviews.changeStatus(review.id(), Review.Status.TRIAGE, Review.Status.RECEIVED)) {
             throw new ReleaseRefusedException("review r" + seq + " of " + reference + " was released by someone else just now");
@@ -111,5 +113,16 @@ public class ReviewRelease {
             throw new IllegalArgumentException(String.join("; ", problems));
         }
         return values;
+    }
+
+    private static String written(Object value) {
+        if (value == null) {
+            return "none";
+        }
+        if (value instanceof Boolean yes) {
+            return yes ? "yes" : "no";
+        }
+        String text = value instanceof Enum<?> code ? code.name() : value.toString();
+        return text.length() > 200 ? text.substring(0, 200) + "..." : text;
     }
 }

@@ -162,10 +162,10 @@ class ConsoleAuditTest extends GatewayTest {
 
         HttpResponse<String> shown = first.get(page);
         assertThat(shown.statusCode()).isEqualTo(200);
-        assertThat(shown.body()).contains("reportfdp.txt").doesNotContain("\u202e", "\u202E");
+        assertThat(shown.body()).contains("report_fdp.txt").doesNotContain("\u202e", "\u202E");
         HttpResponse<String> download = first.get(page + "/documents/1");
         assertThat(download.statusCode()).isEqualTo(200);
-        assertThat(download.headers().firstValue("Content-Disposition").orElseThrow()).contains("reportfdp.txt")
+        assertThat(download.headers().firstValue("Content-Disposition").orElseThrow()).contains("report_fdp.txt")
                 .doesNotContain("%E2%80%AE");
 
         // the event is written once the answer has gone: wait for it

@@ -19,7 +19,7 @@ import scot.sirgateway.support.TestMessages;
 
 import tools.jackson.databind.JsonNode;
 
-/** An operator confirms a notification in triage: corrections recorded with who and when, never the values. */
+/** An operator confirms a notification in triage: each correction recorded with who, when, the old and the new value, sealed at rest. */
 class ReleaseApiTest extends GatewayTest {
 
     @Autowired
@@ -66,9 +66,16 @@ class ReleaseApiTest extends GatewayTest {
         for (JsonNode event : timeline) {
             if (event.get("type").asString().equals("RELEASED") || event.get("type").asString().equals("CORRECTED")) {
                 assertThat(event.get("actor").asString()).isEqualTo("operator");
-                assertThat(event.get("detail").asString()).doesNotContain("OPR-77");
             }
         }
+        // each correction with its old and new value, typed text in quotes
+        assertThat(timeline.findValuesAsString("detail")).contains(
+                "incident_type corrected: SERIOUS_ASSAULT -> MURDER_PERPETRATOR", "offender_ref corrected: none -> \"OPR-77\"");
+        // sealed at rest: the typed value is not in the table in clear
+        assertThat(jdbc.sql("SELECT e.detail FROM notification_event e JOIN notification n ON n.id = e.notification_id "
+                        + "WHERE n.reference = ? AND e.type = 'CORRECTED'").param(reference).query(byte[].class).list())
+                .isNotEmpty().allSatisfy(sealed -> assertThat(new String(sealed, java.nio.charset.StandardCharsets.ISO_8859_1))
+                        .doesNotContain("OPR-77"));
         assertThat(post("/api/notifications/" + reference + "/release", "{}").statusCode()).isEqualTo(409);
     }
 }

@@ -93,7 +93,7 @@ class ReviewApiTest extends GatewayTest {
         assertThat(json.readTree(released.body()).get("review_type").asString()).isEqualTo("COMPREHENSIVE");
         assertThat(post(reviews + "/2/release", "{}").statusCode()).isEqualTo(409);
         JsonNode timeline = api("/api/notifications/" + reference).get("timeline");
-        assertThat(timeline.findValuesAsString("detail")).contains("review r2: review_type corrected");
+        assertThat(timeline.findValuesAsString("detail")).contains("review r2: review_type corrected: none -> COMPREHENSIVE");
         assertThat(timeline.findValuesAsString("detail")).noneMatch(detail -> detail.contains("Reviewer Api"));
 
         // the inspector comments; an operator may not; one comment per review
