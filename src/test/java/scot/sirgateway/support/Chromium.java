@@ -36,6 +36,9 @@ public final class Chromium implements AutoCloseable {
 
     private static final List<String> WCAG = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa");
 
+    /** The sign-in pages checked with axe-core in this JVM: each once, not at every sign-in of every test. */
+    private static final java.util.Set<String> SIGN_IN_PAGES_CHECKED = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
     private final ChromeDriver driver;
     private final Path profile;
     private final String base;
@@ -81,19 +84,19 @@ public final class Chromium implements AutoCloseable {
 
     /**
      * Signs in as a person, both factors: the password at {@code /sign-in}, then the 6-digit code mailed to
-     * {@code email} (read from the test mail server) at {@code /sign-in/code}; both pages checked with axe-core. The one place that knows how
-     * signing in goes.
+     * {@code email} (read from the test mail server) at {@code /sign-in/code}; both pages checked with axe-core (the first
+     * time in this JVM). The one place that knows how signing in goes.
      */
     public void signIn(String username, String password, String email) {
         TestMailServer mail = TestMailServer.shared();
         int before = Browser.codeMails(mail, email).size();
         open("/sign-in");
-        checkAccessible();
+        checkSignInPageOnce();
         type("username", username);
         type("password", password);
         press("Continue");
         assertThat(path()).as("the password was taken").isEqualTo("/sign-in/code");
-        checkAccessible();
+        checkSignInPageOnce();
         type("code", Browser.awaitCode(mail, email, before));
         press("Continue");
     }
@@ -103,12 +106,18 @@ public final class Chromium implements AutoCloseable {
         signIn(person.username(), person.password(), person.email());
     }
 
-    /** Signs out with the header's button; the signed-out page checked with axe-core. */
+    /** Signs out with the header's button; the signed-out page checked with axe-core (the first time in this JVM). */
     public void signOut() {
         WebElement page = driver.findElement(By.tagName("html"));
         driver.findElement(By.cssSelector(".sir-header__sign-out button")).click();
         awaitNewPage(page);
-        checkAccessible();
+        checkSignInPageOnce();
+    }
+
+    private void checkSignInPageOnce() {
+        if (SIGN_IN_PAGES_CHECKED.add(path().replaceFirst("\\?.*$", ""))) {
+            checkAccessible();
+        }
     }
 
     public WebElement find(String css) {
