@@ -11,7 +11,6 @@ import scot.sirgateway.council.CouncilNames;
 /** Dates and times of the admin pages in words, in UK time, and the councils' addresses in the pages' paths. */
 final class AdminWords {
 
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
     private static final DateTimeFormatter WEEKDAY = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", Locale.UK);
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("H:mm", Locale.UK);
 
@@ -24,12 +23,12 @@ final class AdminWords {
             return null;
         }
         var local = at.atZoneSameInstant(GatewayClock.ZONE);
-        return DAY.format(local) + " at " + TIME.format(local);
+        return DashboardText.DAY.format(local) + " at " + TIME.format(local);
     }
 
     /** "1 December 2026"; null for null. */
     static String day(LocalDate day) {
-        return day == null ? null : DAY.format(day);
+        return day == null ? null : DashboardText.DAY.format(day);
     }
 
     /** "Tuesday 1 December 2026". */

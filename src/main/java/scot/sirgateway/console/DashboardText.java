@@ -20,8 +20,10 @@ import scot.sirgateway.model.ReviewStatus;
  */
 final class DashboardText {
 
-    private static final DateTimeFormatter MOMENT = DateTimeFormatter.ofPattern("d MMMM yyyy 'at' HH:mm", Locale.UK);
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
+    /** A moment in words, as every console page writes it: "1 December 2026 at 10:42" (give it UK time). */
+    static final DateTimeFormatter MOMENT = DateTimeFormatter.ofPattern("d MMMM yyyy 'at' HH:mm", Locale.UK);
+    /** A day in words, as every console page writes it: "1 December 2026". */
+    static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
 
     private static final Map<IncidentType, String> TYPES = new EnumMap<>(IncidentType.class);
 

@@ -2,7 +2,6 @@ package scot.sirgateway.console;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -64,12 +63,10 @@ import scot.sirgateway.storage.StoredMessages;
 @RequestMapping("/notifications/{reference}")
 class NotificationPage {
 
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMMM yyyy 'at' HH:mm", Locale.UK);
     /** Forward-again presses are taken one at a time, so that two at once cannot both queue a copy. */
     private static final Object FORWARD_AGAIN = new Object();
     /** A copy queued this recently and still waiting makes another press a repeat, refused. */
     private static final java.time.Duration FORWARD_AGAIN_WINDOW = java.time.Duration.ofMinutes(1);
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
 
     private final Notifications notifications;
     private final Timeline timeline;
@@ -649,11 +646,11 @@ class NotificationPage {
     // ---- words ----
 
     static String when(OffsetDateTime at) {
-        return at == null ? "" : at.atZoneSameInstant(GatewayClock.ZONE).format(WHEN);
+        return at == null ? "" : at.atZoneSameInstant(GatewayClock.ZONE).format(DashboardText.MOMENT);
     }
 
     static String day(LocalDate date) {
-        return date == null ? "" : date.format(DAY);
+        return date == null ? "" : date.format(DashboardText.DAY);
     }
 
     private static String statusWords(NotificationStatus status) {

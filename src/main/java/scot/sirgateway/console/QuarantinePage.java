@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -64,7 +63,6 @@ class QuarantinePage {
     /** The key of the error about the selected messages, before it is given the first checkbox's id. */
     private static final String SELECTION = "selection";
 
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMMM yyyy 'at' HH:mm", Locale.UK);
 
     private final QuarantineEntries entries;
     private final QuarantineRelease release;
@@ -476,7 +474,7 @@ class QuarantinePage {
     }
 
     static String when(OffsetDateTime at) {
-        return WHEN.format(at.atZoneSameInstant(GatewayClock.ZONE));
+        return DashboardText.MOMENT.format(at.atZoneSameInstant(GatewayClock.ZONE));
     }
 
     private static String bytes(long size) {

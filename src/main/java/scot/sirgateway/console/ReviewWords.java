@@ -2,8 +2,6 @@ package scot.sirgateway.console;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.format.DateTimeFormatter;
-import java.util.Locale;
 
 import org.springframework.security.core.Authentication;
 
@@ -16,18 +14,16 @@ import scot.sirgateway.review.Review;
 /** How the reviews' pages write codes, dates and times in words (UK time) and which role the person signed in has. */
 final class ReviewWords {
 
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("d MMMM yyyy 'at' HH:mm", Locale.UK);
 
     private ReviewWords() {
     }
 
     static String date(LocalDate date) {
-        return date == null ? null : DATE.format(date);
+        return date == null ? null : DashboardText.DAY.format(date);
     }
 
     static String time(OffsetDateTime time) {
-        return time == null ? null : TIME.format(time.atZoneSameInstant(GatewayClock.ZONE));
+        return time == null ? null : DashboardText.MOMENT.format(time.atZoneSameInstant(GatewayClock.ZONE));
     }
 
     static LocalDate today(java.time.Clock clock) {
