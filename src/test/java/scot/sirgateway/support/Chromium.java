@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import com.deque.html.axecore.args.AxeRunOptions;
 import com.deque.html.axecore.results.Results;
 import com.deque.html.axecore.results.Rule;
 import com.deque.html.axecore.selenium.AxeBuilder;
@@ -156,9 +157,16 @@ public final class Chromium implements AutoCloseable {
         return driver.getPageSource();
     }
 
-    /** Asserts axe-core finds no WCAG 2.1 A or AA violation on the page shown, naming each one found. */
+    /**
+     * Asserts axe-core finds no WCAG 2.1 A or AA violation on the page shown, naming each one found. Every rule of
+     * those tags runs; axe reports the violations in full and not the nodes that passed, which are never read. In
+     * the page itself (legacy mode): the gateway's pages have no frames, so axe is not injected a second time into
+     * a blank tab opened to gather frames' results.
+     */
     public void checkAccessible() {
-        Results results = new AxeBuilder().withTags(WCAG).analyze(driver);
+        AxeRunOptions options = new AxeRunOptions();
+        options.setResultTypes(List.of("violations"));
+        Results results = new AxeBuilder().withOptions(options).withTags(WCAG).setLegacyMode(true).analyze(driver);
         assertThat(results.isErrored()).as("axe-core ran on %s", path()).isFalse();
         assertThat(results.getViolations()).as("accessibility violations on %s (%s):%n%s", path(), title(),
                 describe(results.getViolations())).isEmpty();
