@@ -102,6 +102,15 @@ public final class Chromium implements AutoCloseable {
         press("Continue");
     }
 
+    /**
+     * Forgets the session, as a browser closed and opened again would: the gateway's cookies deleted (from one of
+     * its pages, since a browser deletes the cookies of the page shown). The next person signs in afresh.
+     */
+    public void forgetSession() {
+        open("/sign-in");
+        driver.manage().deleteAllCookies();
+    }
+
     /** Signs in as this person of the inspectorate ({@link GatewayClient#person(String)}), both factors. */
     public void signIn(GatewayClient.Person person) {
         signIn(person.username(), person.password(), person.email());
