@@ -33,8 +33,8 @@ import scot.sirgateway.support.TestMessages;
  * The gateway as a separate JVM on an H2 database in files, killed ({@code SIGKILL}) at each moment
  * around intake's commit and the IMAP move, one more message arriving before each start opens the database;
  * then started once more to finish. Each next gateway boots while the one before runs, and waits at the
- * database until that one is killed: the gateways never share it. Afterwards every message is stored (none
- * is left in the inbox), registered exactly once, and acknowledged with one reference that no other message was given.
+ * database until that one is killed: the gateways never share it. Afterwards every message is stored (none is left in the inbox), registered
+ * exactly once, and acknowledged with one reference that no other message was given.
  */
 class IntakeKillTest {
 
