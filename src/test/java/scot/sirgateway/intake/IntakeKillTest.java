@@ -31,9 +31,8 @@ import scot.sirgateway.support.TestMessages;
 
 /**
  * The gateway as a separate JVM on an H2 database in files, killed ({@code SIGKILL}) at each moment
- * around intake's commit and the IMAP move, one more message arriving before each start opens the database;
- * then started once more to finish. Each next gateway boots while the one before runs, and waits at the
- * database until that one is killed: the gateways never share it. Afterwards every message is stored (none is left in the inbox), registered
+ * around intake's commit and the IMAP move, one more message arriving before each start; then started
+ * once more to finish. Afterwards every message is stored (none is left in the inbox), registered
  * exactly once, and acknowledged with one reference that no other message was given.
  */
 class IntakeKillTest {
@@ -50,42 +49,34 @@ class IntakeKillTest {
     void killedAroundTheCommitAndTheMoveShouldLoseNothingAndGiveNoReferenceTwice() throws Exception {
         mail.greenMail().setUser(INTAKE, INTAKE, TestMailServer.INTAKE_PASSWORD);
         Map<String, String> senderOf = new HashMap<>();
+        int n = 0;
         // the move first: its message is then one never stored before, whose commit must be on disk
         List<Moment> moments = new ArrayList<>(List.of(Moment.values()));
         java.util.Collections.reverse(moments);
-        List<Process> gateways = new ArrayList<>();
-        try {
-            sendOne(senderOf);
-            Process gateway = start(moments.get(0), 1);
-            gateways.add(gateway);
-            for (int run = 1; run <= moments.size(); run++) {
-                Moment moment = moments.get(run - 1);
-                Path marker = marker(moment);
-                // the next gateway starts once this one holds the database: it boots meanwhile and waits at the
-                // database (H2 locks its file) until this one is killed, so it never runs beside it
-                awaitDatabaseOpened(gateway, run);
-                Process next = start(run < moments.size() ? moments.get(run) : null, run + 1);
-                gateways.add(next);
-                // the kill lands within milliseconds of the pause: inside the window of a background write
-                Process paused = gateway;
-                Awaitility.await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(2))
-                        .failFast("the gateway ended before it reached " + moment, () -> !paused.isAlive())
-                        .until(() -> Files.exists(marker));
-                paused.destroyForcibly().waitFor();
-                // one more message before the next gateway can read the inbox: it has no database until now
-                sendOne(senderOf);
-                gateway = next;
-            }
+        for (Moment moment : moments) {
+            n++;
+            String sender = "kill-" + n + "@demo-council.test";
+            String messageId = TestMessages.newMessageId("demo-council.test");
+            senderOf.put(messageId, sender);
+            mail.send(sender, INTAKE, TestMessages.plainNotification(sender, messageId, TestMessages.completeForm("kill " + n)));
 
-            Process last = gateway;
+            Path marker = dir.resolve("paused-" + moment);
+            Process gateway = start(moment.name(), marker, n);
+            // the kill lands within milliseconds of the pause: inside the window of a background write
+            Awaitility.await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(2))
+                    .failFast("the gateway ended before it reached " + moment, () -> !gateway.isAlive())
+                    .until(() -> Files.exists(marker));
+            gateway.destroyForcibly().waitFor();
+        }
+
+        Process gateway = start(null, null, n + 1);
+        try {
             Awaitility.await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500))
-                    .failFast("the gateway ended", () -> !last.isAlive())
+                    .failFast("the gateway ended", () -> !gateway.isAlive())
                     .until(() -> senderOf.values().stream().allMatch(sender -> !mail.received(sender).isEmpty()));
         } finally {
-            for (Process gateway : gateways) {
-                gateway.destroy();
-                gateway.waitFor();
-            }
+            gateway.destroy();
+            gateway.waitFor();
         }
 
         // the acknowledgements: one reference per message, no reference for two messages
@@ -115,37 +106,13 @@ class IntakeKillTest {
         }
     }
 
-    /** With the file system's lock: the kill releases it at once, where H2's own lock file waits to go stale. */
     private String databaseUrl() {
         return "jdbc:h2:file:" + dir.resolve("gateway").toAbsolutePath()
-                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;FILE_LOCK=FS";
+                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
     }
 
-    private void sendOne(Map<String, String> senderOf) {
-        int n = senderOf.size() + 1;
-        String sender = "kill-" + n + "@demo-council.test";
-        String messageId = TestMessages.newMessageId("demo-council.test");
-        senderOf.put(messageId, sender);
-        mail.send(sender, INTAKE, TestMessages.plainNotification(sender, messageId, TestMessages.completeForm("kill " + n)));
-    }
-
-    private Path marker(Moment moment) {
-        return dir.resolve("paused-" + moment);
-    }
-
-    /** Until the gateway of this run has its database open (its pool's first connection, in its log). */
-    private static void awaitDatabaseOpened(Process gateway, int run) {
-        Path log = Path.of("target", "intake-kill-test", "gateway-" + run + ".log");
-        Awaitility.await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(50))
-                .failFast("the gateway ended before it opened its database", () -> !gateway.isAlive())
-                .until(() -> Files.exists(log) && Files.readString(log).contains("HikariPool-1 - Start completed"));
-    }
-
-    /**
-     * The gateway in a JVM of its own, on the test class path; paused at a moment when one is given. While another
-     * holds the database it retries for its first connection (H2 refuses a second process the file).
-     */
-    private Process start(Moment pauseAt, int run) throws Exception {
+    /** The gateway in a JVM of its own, on the test class path; paused at a moment when one is given. */
+    private Process start(String pauseAt, Path marker, int run) throws Exception {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx384m",
                 // the client compiler alone: each of these short-lived gateways starts sooner
@@ -153,7 +120,6 @@ class IntakeKillTest {
                 "-cp", System.getProperty("java.class.path"), SirGatewayApplication.class.getName(),
                 "--spring.profiles.active=test",
                 "--spring.datasource.url=" + databaseUrl(),
-                "--spring.datasource.hikari.initialization-fail-timeout=120000",
                 "--server.port=0",
                 // the same route files, read from the project folder: loaded from the class path in a JVM
                 // started by Surefire, Camel finds each twice
@@ -166,8 +132,8 @@ class IntakeKillTest {
                 "--gateway.government.recipients[0]=kill-sir@gov-scot.test",
                 "--gateway.alerts.recipients[0]=kill-alerts@sir-gateway.test"));
         if (pauseAt != null) {
-            command.add("--gateway.test.intake-pause-at=" + pauseAt.name());
-            command.add("--gateway.test.intake-pause-marker=" + marker(pauseAt));
+            command.add("--gateway.test.intake-pause-at=" + pauseAt);
+            command.add("--gateway.test.intake-pause-marker=" + marker);
         }
         return new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(logs().resolve("gateway-" + run + ".log").toFile()).start();
