@@ -5,9 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 
 import scot.sirgateway.support.Chromium;
 import scot.sirgateway.support.GatewayTest;
@@ -16,8 +17,9 @@ import scot.sirgateway.support.TestPdfs;
 /**
  * The council pages the journey does not pass through, in a real browser and checked with axe-core: the
  * documents page (a refused file, then one kept), deleting a draft, the review form's pages with errors, and
- * a page that is not there.
+ * a page that is not there. One browser for the class, the council user signed in once.
  */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class CouncilPagesAccessibilityTest extends GatewayTest {
 
     static final String USER = "pages-a11y";
@@ -26,7 +28,7 @@ class CouncilPagesAccessibilityTest extends GatewayTest {
 
     Chromium browser;
 
-    @BeforeEach
+    @BeforeAll
     void councilUser() {
         if (count("SELECT COUNT(*) FROM operator_account WHERE username = ?", USER) == 0) {
             assertThat(post("/api/admin/accounts", "{\"username\":\"" + USER + "\",\"role\":\"COUNCIL\",\"council\":"
@@ -34,16 +36,18 @@ class CouncilPagesAccessibilityTest extends GatewayTest {
                     .isEqualTo(201);
         }
         browser = Chromium.start(port);
+        browser.signIn(USER, PASSWORD, EMAIL);
     }
 
-    @AfterEach
+    @AfterAll
     void quit() {
-        browser.close();
+        if (browser != null) {
+            browser.close();
+        }
     }
 
     @Test
     void documentsAndDeletingADraftShouldBeAccessible() throws Exception {
-        browser.signIn(USER, PASSWORD, EMAIL);
         browser.open("/council");
         browser.press("Start a new notification");
         String draft = browser.path();
@@ -87,7 +91,6 @@ class CouncilPagesAccessibilityTest extends GatewayTest {
     @Test
     void reviewFormPagesShouldBeAccessible() {
         String reference = notify("pages-a11y-notifier@demo-council.test", "pages-a11y-review");
-        browser.signIn(USER, PASSWORD, EMAIL);
         browser.open("/council/notifications/" + reference);
         assertThat(browser.title()).isEqualTo("Notification " + reference + " - SIR Gateway");
         browser.checkAccessible();

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import com.deque.html.axecore.args.AxeRunOptions;
 import com.deque.html.axecore.results.Results;
 import com.deque.html.axecore.results.Rule;
 import com.deque.html.axecore.selenium.AxeBuilder;
@@ -101,6 +102,15 @@ public final class Chromium implements AutoCloseable {
         press("Continue");
     }
 
+    /**
+     * Forgets the session, as a browser closed and opened again would: the gateway's cookies deleted (from one of
+     * its pages, since a browser deletes the cookies of the page shown). The next person signs in afresh.
+     */
+    public void forgetSession() {
+        open("/sign-in");
+        driver.manage().deleteAllCookies();
+    }
+
     /** Signs in as this person of the inspectorate ({@link GatewayClient#person(String)}), both factors. */
     public void signIn(GatewayClient.Person person) {
         signIn(person.username(), person.password(), person.email());
@@ -156,9 +166,16 @@ public final class Chromium implements AutoCloseable {
         return driver.getPageSource();
     }
 
-    /** Asserts axe-core finds no WCAG 2.1 A or AA violation on the page shown, naming each one found. */
+    /**
+     * Asserts axe-core finds no WCAG 2.1 A or AA violation on the page shown, naming each one found. Every rule of
+     * those tags runs; axe reports the violations in full and not the nodes that passed, which are never read. In
+     * the page itself (legacy mode): the gateway's pages have no frames, so axe is not injected a second time into
+     * a blank tab opened to gather frames' results.
+     */
     public void checkAccessible() {
-        Results results = new AxeBuilder().withTags(WCAG).analyze(driver);
+        AxeRunOptions options = new AxeRunOptions();
+        options.setResultTypes(List.of("violations"));
+        Results results = new AxeBuilder().withOptions(options).withTags(WCAG).setLegacyMode(true).analyze(driver);
         assertThat(results.isErrored()).as("axe-core ran on %s", path()).isFalse();
         assertThat(results.getViolations()).as("accessibility violations on %s (%s):%n%s", path(), title(),
                 describe(results.getViolations())).isEmpty();
