@@ -146,6 +146,28 @@ class StartupTest {
     }
 
     @Test
+    void unreadableCouncilsFileShouldStopStartUpNotTheFirstMail() {
+        // the registry is read at start, not deferred to the first message that needs a council
+        Map<String, String> p = production();
+        p.put("gateway.councils-file", "file:no-such-folder/councils.yaml");
+        assertThat(failureOf(p)).contains("gateway.councils-file");
+    }
+
+    @Test
+    void unreadableRulesFileShouldStopStartUpNotTheFirstMail() {
+        Map<String, String> p = production();
+        p.put("gateway.classification.rules-file", "file:no-such-folder/classification-rules.yaml");
+        assertThat(failureOf(p)).contains("gateway.classification.rules-file");
+    }
+
+    @Test
+    void unreadableTrustAnchorShouldStopStartUpNotTheFirstMail() {
+        Map<String, String> p = production();
+        p.put("gateway.trust.anchors[0]", "file:no-such-folder/ca.cert.pem");
+        assertThat(failureOf(p)).contains("gateway.trust.anchors");
+    }
+
+    @Test
     void missingFirstAdminShouldStopStartUpNamingTheProperty() {
         Map<String, String> p = production();
         p.remove("gateway.security.admin.password");

@@ -15,7 +15,6 @@ import org.bouncycastle.cms.CMSException;
 import org.bouncycastle.cms.jcajce.JceCMSContentEncryptorBuilder;
 import org.bouncycastle.cms.jcajce.JceKeyAgreeRecipientInfoGenerator;
 import org.bouncycastle.cms.jcajce.JceKeyTransRecipientInfoGenerator;
-import org.bouncycastle.jce.provider.BouncyCastleProvider;
 import org.bouncycastle.mail.smime.SMIMEEnvelopedGenerator;
 import org.bouncycastle.mail.smime.SMIMEException;
 import org.springframework.stereotype.Component;
@@ -27,9 +26,8 @@ import org.springframework.stereotype.Component;
 @Component
 public class SmimeEncryptor {
 
-    private final Provider bc = new BouncyCastleProvider();
-
     public MimeBodyPart encrypt(MimeBodyPart content, X509Certificate... recipients) {
+        Provider bc = BouncyCastle.provider();
         try {
             SMIMEEnvelopedGenerator generator = new SMIMEEnvelopedGenerator();
             for (X509Certificate recipient : recipients) {

@@ -10,7 +10,6 @@ import jakarta.mail.internet.MimeMultipart;
 
 import org.bouncycastle.cert.jcajce.JcaCertStore;
 import org.bouncycastle.cms.jcajce.JcaSimpleSignerInfoGeneratorBuilder;
-import org.bouncycastle.jce.provider.BouncyCastleProvider;
 import org.bouncycastle.mail.smime.SMIMESignedGenerator;
 import org.bouncycastle.operator.OperatorCreationException;
 import org.springframework.stereotype.Component;
@@ -22,7 +21,6 @@ import org.springframework.stereotype.Component;
 @Component
 public class SmimeSigner {
 
-    private final Provider bc = new BouncyCastleProvider();
     private final GatewayKeys keys;
 
     public SmimeSigner(GatewayKeys keys) {
@@ -31,6 +29,7 @@ public class SmimeSigner {
 
     public MimeBodyPart sign(MimeBodyPart content) {
         GatewayKeys.GatewayKey key = keys.signing();
+        Provider bc = BouncyCastle.provider();
         String algorithm = "EC".equals(key.privateKey().getAlgorithm()) ? "SHA256withECDSA" : "SHA256withRSA";
         try {
             SMIMESignedGenerator generator = new SMIMESignedGenerator();

@@ -2,7 +2,6 @@ package scot.sirgateway.unwrap;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.security.Provider;
 import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
@@ -39,7 +38,6 @@ import org.bouncycastle.cms.SignerInformation;
 import org.bouncycastle.cms.jcajce.JcaSimpleSignerInfoVerifierBuilder;
 import org.bouncycastle.cms.jcajce.JceKeyAgreeEnvelopedRecipient;
 import org.bouncycastle.cms.jcajce.JceKeyTransEnvelopedRecipient;
-import org.bouncycastle.jce.provider.BouncyCastleProvider;
 import org.bouncycastle.mail.smime.SMIMESigned;
 import org.bouncycastle.operator.DefaultAlgorithmNameFinder;
 import org.bouncycastle.operator.OperatorCreationException;
@@ -52,6 +50,7 @@ import scot.sirgateway.intake.Submission;
 import scot.sirgateway.quarantine.QuarantineException;
 import scot.sirgateway.quarantine.ReasonCode;
 import scot.sirgateway.model.Layer;
+import scot.sirgateway.smime.BouncyCastle;
 import scot.sirgateway.smime.GatewayKeys;
 
 /**
@@ -69,7 +68,6 @@ public class SmimeUnwrapper {
 
     private static final DefaultAlgorithmNameFinder NAMES = new DefaultAlgorithmNameFinder();
 
-    private final Provider bc = new BouncyCastleProvider();
     private final GatewayKeys keys;
     private final SignerValidation signers;
     private final MessageLimits limits;
@@ -194,8 +192,8 @@ public class SmimeUnwrapper {
                     continue;
                 }
                 Recipient opener = recipient instanceof KeyAgreeRecipientInformation
-                        ? new JceKeyAgreeEnvelopedRecipient(key.privateKey()).setProvider(bc)
-                        : new JceKeyTransEnvelopedRecipient(key.privateKey()).setProvider(bc);
+                        ? new JceKeyAgreeEnvelopedRecipient(key.privateKey()).setProvider(BouncyCastle.provider())
+                        : new JceKeyTransEnvelopedRecipient(key.privateKey()).setProvider(BouncyCastle.provider());
                 byte[] content;
                 try {
                     content = recipient.getContent(opener);
@@ -259,7 +257,8 @@ public class SmimeUnwrapper {
             X509CertificateHolder holder = matches.iterator().next();
             boolean valid;
             try {
-                valid = signer.verify(new JcaSimpleSignerInfoVerifierBuilder().setProvider(bc).build(holder));
+                valid = signer.verify(new JcaSimpleSignerInfoVerifierBuilder()
+                        .setProvider(BouncyCastle.provider()).build(holder));
             } catch (CMSVerifierCertificateNotValidException e) {
                 // Bouncy Castle checks the certificate against the signing-time attribute itself
                 throw new QuarantineException(ReasonCode.EXPIRED_CERTIFICATE, "The signer's certificate "
