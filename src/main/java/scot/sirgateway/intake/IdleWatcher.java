@@ -11,10 +11,13 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.Store;
 
+import org.apache.camel.CamelContext;
+import org.apache.camel.ServiceStatus;
 import org.eclipse.angus.mail.imap.IMAPFolder;
 import org.eclipse.angus.mail.imap.IMAPStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
@@ -42,6 +45,11 @@ public class IdleWatcher implements SmartLifecycle {
     private final IntakeProperties properties;
     private final MailPoller mailPoller;
     private final Session session;
+    /**
+     * Looked up when needed: a lifecycle bean that depends on the Camel context directly would have Spring
+     * start that context before its routes are loaded.
+     */
+    private final ObjectProvider<CamelContext> routes;
     /** One take running and at most one more waiting: requests in between are the same take. */
     private final ThreadPoolExecutor takes = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS,
             new ArrayBlockingQueue<>(1), work -> {
@@ -54,8 +62,10 @@ public class IdleWatcher implements SmartLifecycle {
     private volatile Thread watcher;
     private volatile Store store;
 
-    public IdleWatcher(IntakeProperties properties, MailPoller mailPoller, Properties intakeMailProperties) {
+    public IdleWatcher(IntakeProperties properties, MailPoller mailPoller, Properties intakeMailProperties,
+            ObjectProvider<CamelContext> routes) {
         this.properties = properties;
+        this.routes = routes;
         this.mailPoller = mailPoller;
         Properties idle = new Properties();
         idle.putAll(intakeMailProperties);
@@ -103,8 +113,16 @@ public class IdleWatcher implements SmartLifecycle {
         return running && store != null && store.isConnected();
     }
 
-    /** Asks for a take; coalesced with one already waiting. */
+    /**
+     * Asks for a take; coalesced with one already waiting. Only while the {@code intake-mail} route runs: an
+     * intake stopped (by an operator, or on a gateway that is not the one reading the mailbox) stays stopped.
+     */
     void requestTake() {
+        CamelContext camel = routes.getIfAvailable();
+        ServiceStatus intake = camel == null ? null : camel.getRouteController().getRouteStatus("intake-mail");
+        if (intake == null || !intake.isStarted()) {
+            return;
+        }
         takes.execute(() -> {
             try {
                 mailPoller.poll();

@@ -43,6 +43,7 @@ public class OutboxSender implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxSender.class);
     private static final int BATCH = 20;
+    private static final String ROUTE = "outbox-send";
 
     /** What became of one claimed mail. */
     private record Outcome(Outbox.OutboxMail mail, boolean sent, OffsetDateTime at) {
@@ -57,6 +58,7 @@ public class OutboxSender implements DisposableBean {
     private final TransactionTemplate transactions;
     /** One run at a time in this JVM: the timer's and the wake-ups'. */
     private final ReentrantLock sending = new ReentrantLock();
+    private org.springframework.beans.factory.ObjectProvider<org.apache.camel.CamelContext> routes;
     /** One wake-up run going and at most one more waiting: requests in between are the same run. */
     private final ThreadPoolExecutor wakeUps = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS,
             new ArrayBlockingQueue<>(1), work -> {
@@ -76,9 +78,27 @@ public class OutboxSender implements DisposableBean {
         this.transactions = transactions;
     }
 
-    /** After the commit of a transaction that queued a mail: sends what is due now, off the committing thread. */
+    /**
+     * The routes, to see whether {@code outbox-send} runs (none in a unit test); looked up when needed, so
+     * that nothing here starts the Camel context before its routes are loaded.
+     */
+    @org.springframework.beans.factory.annotation.Autowired
+    void setRoutes(org.springframework.beans.factory.ObjectProvider<org.apache.camel.CamelContext> routes) {
+        this.routes = routes;
+    }
+
+    /**
+     * After the commit of a transaction that queued a mail: sends what is due now, off the committing thread.
+     * Only while the {@code outbox-send} route runs: an outbox stopped (by an operator, or on a gateway that
+     * is not the one sending) stays stopped.
+     */
     @TransactionalEventListener(fallbackExecution = true)
     public void onQueued(OutboxMailQueued queued) {
+        org.apache.camel.CamelContext camel = routes == null ? null : routes.getIfAvailable();
+        org.apache.camel.ServiceStatus outbox = camel == null ? null : camel.getRouteController().getRouteStatus(ROUTE);
+        if (outbox == null || !outbox.isStarted()) {
+            return;
+        }
         wakeUps.execute(() -> {
             try {
                 // a backlog goes batch after batch, without waiting for the timer
