@@ -4,8 +4,11 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -28,7 +31,10 @@ import scot.sirgateway.storage.StoredMessages;
  *
  * <p>A worker first claims its message in the database ({@link StoredMessages#claim}); only the one claim
  * that wins runs the stages, so a message offered twice (by the hand-off and the timer, or by two
- * gateways) goes through once. An id already waiting for a worker is not queued again.
+ * gateways) goes through once. An id already waiting for a worker is not queued again. The claim is short
+ * ({@code gateway.processing.claim}) and renewed every third of it while the stages run: a message whose
+ * worker died (a crash, a kill) is taken again soon after the restart, while one that runs long is never
+ * taken by a second worker.
  */
 @Component("intakeStages")
 public class IntakeStages implements DisposableBean {
@@ -42,6 +48,13 @@ public class IntakeStages implements DisposableBean {
     private final ThreadPoolExecutor workers;
     /** Ids offered and not yet picked up by a worker. */
     private final Set<Long> queued = ConcurrentHashMap.newKeySet();
+    /** Messages in the stages now, with the time their claim runs to. */
+    private final Map<Long, OffsetDateTime> claimed = new ConcurrentHashMap<>();
+    private final ScheduledExecutorService renewals = Executors.newSingleThreadScheduledExecutor(work -> {
+        Thread thread = new Thread(work, "intake-stages-claims");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     public IntakeStages(StoredMessages storedMessages, ProducerTemplate stages, ProcessingProperties properties,
             Clock clock) {
@@ -57,6 +70,8 @@ public class IntakeStages implements DisposableBean {
                     thread.setDaemon(true);
                     return thread;
                 });
+        long every = Math.max(1, properties.claim().toMillis() / 3);
+        renewals.scheduleWithFixedDelay(this::renewClaims, every, every, TimeUnit.MILLISECONDS);
     }
 
     /** Queues a stored message for the next free worker, unless it already waits for one. */
@@ -82,17 +97,23 @@ public class IntakeStages implements DisposableBean {
         return workers.getMaximumPoolSize();
     }
 
+    private OffsetDateTime claimEnd() {
+        return OffsetDateTime.now(clock).plus(properties.claim()).truncatedTo(ChronoUnit.MILLIS);
+    }
+
     private void run(long id) {
         queued.remove(id);
-        OffsetDateTime until = OffsetDateTime.now(clock).plus(properties.claim()).truncatedTo(ChronoUnit.MILLIS);
+        OffsetDateTime until = claimEnd();
         try {
             if (!storedMessages.claim(id, until)) {
                 return;
             }
+            claimed.put(id, until);
             try {
                 stages.sendBody("direct:intake-parse", id);
             } finally {
-                storedMessages.releaseClaim(id, until);
+                // no renewal after this (one under way ends first: same map entry); then the claim goes
+                storedMessages.releaseClaim(id, claimed.remove(id));
             }
         } catch (RuntimeException failed) {
             // the stages' own error policy has quarantined or retried what it could; this is the database or
@@ -102,8 +123,23 @@ public class IntakeStages implements DisposableBean {
         }
     }
 
+    /** Extends the claim of every message in the stages (each under its own map entry's lock). */
+    private void renewClaims() {
+        for (Long id : claimed.keySet()) {
+            try {
+                claimed.computeIfPresent(id, (key, until) -> {
+                    OffsetDateTime renewed = claimEnd();
+                    return storedMessages.renewClaim(key, until, renewed) ? renewed : until;
+                });
+            } catch (RuntimeException failed) {
+                log.warn("the claim on stored message {} was not renewed ({})", id, failed.getClass().getName());
+            }
+        }
+    }
+
     @Override
     public void destroy() throws InterruptedException {
+        renewals.shutdownNow();
         // what waits for a worker stays waiting in the database; what runs is let finish (its claim runs out if not)
         workers.getQueue().clear();
         workers.shutdown();

@@ -175,6 +175,12 @@ public class StoredMessages {
                 .params(until, id, State.RECEIVED.name(), OffsetDateTime.now(clock)).update() == 1;
     }
 
+    /** Extends a claim this worker holds (its end still {@code until}) to {@code renewed}; false when it is not held. */
+    public boolean renewClaim(long id, OffsetDateTime until, OffsetDateTime renewed) {
+        return jdbc.sql("UPDATE stored_message SET claimed_until = ? WHERE id = ? AND claimed_until = ?")
+                .params(renewed, id, until).update() == 1;
+    }
+
     /**
      * Gives up the claim {@link #claim} made (the stages have run): a message an operator releases from the
      * quarantine later is taken again at once, not when the old claim runs out.
