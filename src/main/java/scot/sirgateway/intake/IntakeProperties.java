@@ -14,7 +14,9 @@ import org.springframework.validation.annotation.Validated;
  * {@code gateway.mail.intake.*}: the inspectorate's intake mailbox, and the limits on a message's shape
  * that hold at every layer, decrypted or not ({@link MessageLimits}). {@code enabled} false leaves the
  * intake routes ({@code intake-mail}, {@code intake-waiting}) stopped: a second gateway on the same
- * database that only sends (outbox, reminders) does not read the mailbox.
+ * database that only sends (outbox, reminders) does not read the mailbox. {@code idle} true (the default)
+ * takes mail as it arrives where the server offers IMAP IDLE ({@link IdleWatcher}); the timer polls every
+ * {@code poll-delay} either way, as the net.
  */
 @Validated
 @ConfigurationProperties("gateway.mail.intake")
@@ -33,5 +35,6 @@ public record IntakeProperties(
         @Positive @DefaultValue("20") int maxMimeDepth,
         @Positive @DefaultValue("262144") long maxHeaderBytes,
         @Positive @DefaultValue("3") int maxFetchAttempts,
-        @DefaultValue("true") boolean enabled) {
+        @DefaultValue("true") boolean enabled,
+        @DefaultValue("true") boolean idle) {
 }

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.util.Collections;
 import java.util.Properties;
+import java.util.concurrent.locks.ReentrantLock;
 
 import jakarta.mail.FetchProfile;
 import jakarta.mail.Flags;
@@ -41,6 +42,10 @@ import scot.sirgateway.storage.StoredMessages;
  * the database; after {@code max-fetch-attempts} it is quarantined as {@code MALFORMED_MESSAGE} with
  * whatever headers could be read, moved to the quarantine folder and logged once. One bad message
  * never stops the others. A database failure ends the poll (the message stays in the inbox).
+ *
+ * <p>Called by the {@code intake-mail} timer and, on new mail, by {@link IdleWatcher}; one take runs at a
+ * time in this JVM. A newly stored message is handed to {@link IntakeStages} as soon as its IMAP copy is
+ * moved, so its stages start at once.
  */
 @Component("mailPoller")
 public class MailPoller {
@@ -48,6 +53,7 @@ public class MailPoller {
     private static final Logger log = LoggerFactory.getLogger(MailPoller.class);
 
     private static final int MAX_MESSAGES_PER_POLL = 50;
+    private static final int MAX_BATCHES_PER_TAKE = 20;
 
     private final IntakeProperties properties;
     private final StoredMessages storedMessages;
@@ -57,10 +63,13 @@ public class MailPoller {
     private final TransactionTemplate transactions;
     private final ObjectProvider<IntakeMoments> moments;
     private final Session session;
+    private final IntakeStages intakeStages;
+    /** One take at a time: the timer's and the IDLE watcher's never overlap. */
+    private final ReentrantLock taking = new ReentrantLock();
 
     public MailPoller(IntakeProperties properties, StoredMessages storedMessages, FetchFailures fetchFailures,
             Quarantine quarantine, DurableCommits durableCommits, TransactionTemplate transactions,
-            ObjectProvider<IntakeMoments> moments, Properties intakeMailProperties) {
+            ObjectProvider<IntakeMoments> moments, Properties intakeMailProperties, IntakeStages intakeStages) {
         this.properties = properties;
         this.storedMessages = storedMessages;
         this.fetchFailures = fetchFailures;
@@ -69,17 +78,41 @@ public class MailPoller {
         this.transactions = transactions;
         this.moments = moments;
         this.session = Session.getInstance(intakeMailProperties);
+        this.intakeStages = intakeStages;
     }
 
+    /** Takes what the intake folder holds (at most a batch); waits while another take runs. */
     public void poll() throws MessagingException {
+        taking.lock();
+        try {
+            // a backlog is taken batch after batch while whole batches go; a batch that moves nothing (the
+            // database down, messages the server cannot hand over) ends the take until the next one
+            for (int batch = 0; batch < MAX_BATCHES_PER_TAKE; batch++) {
+                Batch taken = takeBatch();
+                if (taken.found() < MAX_MESSAGES_PER_POLL || taken.moved() == 0) {
+                    break;
+                }
+            }
+        } finally {
+            taking.unlock();
+        }
+    }
+
+    /** Messages found in the folder at a batch, and how many of them were stored and moved. */
+    private record Batch(int found, int moved) {
+    }
+
+    private Batch takeBatch() throws MessagingException {
+        int moved = 0;
         try (Store store = session.getStore(properties.protocol())) {
             store.connect(properties.host(), properties.port(), properties.username(), properties.password());
             Folder inbox = store.getFolder(properties.folder());
             inbox.open(Folder.READ_WRITE);
+            int count;
             try {
-                int count = Math.min(inbox.getMessageCount(), MAX_MESSAGES_PER_POLL);
+                count = Math.min(inbox.getMessageCount(), MAX_MESSAGES_PER_POLL);
                 if (count == 0) {
-                    return;
+                    return new Batch(0, 0);
                 }
                 Message[] messages = inbox.getMessages(1, count);
                 FetchProfile uids = new FetchProfile();
@@ -90,7 +123,9 @@ public class MailPoller {
                     FetchFailures.Uid uid = new FetchFailures.Uid(properties.folder(), uidValidity,
                             ((UIDFolder) inbox).getUID(message));
                     try {
-                        take(store, inbox, message, uid);
+                        if (take(store, inbox, message, uid)) {
+                            moved++;
+                        }
                     } catch (RuntimeException failed) {
                         // one message that cannot be taken now never holds up the messages behind it; it
                         // stays in the inbox for the next poll (its class only: a message may quote it)
@@ -102,10 +137,12 @@ public class MailPoller {
                 // expunges what was copied and flagged deleted on a server without MOVE
                 inbox.close(true);
             }
+            return new Batch(count, moved);
         }
     }
 
-    private void take(Store store, Folder inbox, Message message, FetchFailures.Uid uid) throws MessagingException {
+    /** Takes one message; true when it was stored (or quarantined) and moved out of the folder. */
+    private boolean take(Store store, Folder inbox, Message message, FetchFailures.Uid uid) throws MessagingException {
         byte[] raw;
         long size;
         try {
@@ -113,7 +150,7 @@ public class MailPoller {
             raw = size > properties.maxMessageBytes() ? null : read(message, properties.maxMessageBytes());
         } catch (MessagingException | IOException | RuntimeException unreadable) {
             fetchFailed(store, inbox, message, uid, unreadable);
-            return;
+            return false;
         }
         if (raw == null) {
             long over = Math.max(size, properties.maxMessageBytes() + 1);
@@ -125,7 +162,7 @@ public class MailPoller {
                             + " in the mailbox folder " + properties.quarantineFolder() + "."));
             durableCommits.sync();
             move(store, inbox, message, properties.quarantineFolder());
-            return;
+            return true;
         }
         reached(Moment.BYTES_READ);
         StoredMessages.Stored stored = transactions.execute(tx -> {
@@ -142,7 +179,9 @@ public class MailPoller {
             log.info("mail already stored as message {}: delivery counted, nothing new created", stored.id());
         } else {
             log.info("mail stored as message {} ({} bytes)", stored.id(), raw.length);
+            intakeStages.offer(stored.id());
         }
+        return true;
     }
 
     /**

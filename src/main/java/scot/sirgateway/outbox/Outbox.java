@@ -43,12 +43,19 @@ public class Outbox {
     private final BlobStore blobs;
     private final StorageCipher cipher;
     private final Clock clock;
+    private org.springframework.context.ApplicationEventPublisher events;
 
     public Outbox(JdbcClient jdbc, BlobStore blobs, StorageCipher cipher, Clock clock) {
         this.jdbc = jdbc;
         this.blobs = blobs;
         this.cipher = cipher;
         this.clock = clock;
+    }
+
+    /** Where {@link OutboxMailQueued} goes: the sender wakes up once the queuing transaction commits. */
+    @org.springframework.beans.factory.annotation.Autowired
+    void setEvents(org.springframework.context.ApplicationEventPublisher events) {
+        this.events = events;
     }
 
     private static String aad(String messageId, String column) {
@@ -87,6 +94,9 @@ public class Outbox {
                         cipher.lookupHash(recipients.get(0)), notificationId, quarantineId, blobs.put(mime),
                         State.PENDING.name(), now, now)
                 .update();
+        if (events != null) {
+            events.publishEvent(new OutboxMailQueued(messageId, purpose));
+        }
         return true;
     }
 

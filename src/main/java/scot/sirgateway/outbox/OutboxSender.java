@@ -5,6 +5,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.Optional;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
 
 import jakarta.mail.MessagingException;
 import jakarta.mail.Transport;
@@ -13,8 +17,10 @@ import jakarta.mail.internet.MimeMessage;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import scot.sirgateway.metrics.GatewayMetrics;
@@ -26,12 +32,18 @@ import scot.sirgateway.metrics.GatewayMetrics;
  * send one mail twice, and a gateway that dies mid-send leaves the mail to be sent again, with the same
  * Message-ID (at least once, never lost). While the relay is down every due mail waits, with a back-off
  * doubling up to {@code retry-max}.
+ *
+ * <p>Runs on the {@code outbox-send} timer and, at once, after every transaction that queued a mail commits
+ * ({@link OutboxMailQueued}): those wake-ups are coalesced (one run going, at most one more waiting), and
+ * runs in this JVM never overlap. The timer stays as the net (mails due again after a back-off, a wake-up
+ * lost to a crash).
  */
 @Component("outboxSender")
-public class OutboxSender {
+public class OutboxSender implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxSender.class);
     private static final int BATCH = 20;
+    private static final String ROUTE = "outbox-send";
 
     /** What became of one claimed mail. */
     private record Outcome(Outbox.OutboxMail mail, boolean sent, OffsetDateTime at) {
@@ -44,6 +56,16 @@ public class OutboxSender {
     private final Clock clock;
     private final GatewayMetrics metrics;
     private final TransactionTemplate transactions;
+    /** One run at a time in this JVM: the timer's and the wake-ups'. */
+    private final ReentrantLock sending = new ReentrantLock();
+    private org.springframework.beans.factory.ObjectProvider<org.apache.camel.CamelContext> routes;
+    /** One wake-up run going and at most one more waiting: requests in between are the same run. */
+    private final ThreadPoolExecutor wakeUps = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS,
+            new ArrayBlockingQueue<>(1), work -> {
+                Thread thread = new Thread(work, "outbox-wake-up");
+                thread.setDaemon(true);
+                return thread;
+            }, new ThreadPoolExecutor.DiscardPolicy());
 
     public OutboxSender(Outbox outbox, SmtpRelay relay, OutboundMailProperties properties,
             ApplicationEventPublisher events, Clock clock, GatewayMetrics metrics, TransactionTemplate transactions) {
@@ -56,8 +78,55 @@ public class OutboxSender {
         this.transactions = transactions;
     }
 
-    /** Sends what is due (at most a batch); answers how many mails went. */
+    /**
+     * The routes, to see whether {@code outbox-send} runs (none in a unit test); looked up when needed, so
+     * that nothing here starts the Camel context before its routes are loaded.
+     */
+    @org.springframework.beans.factory.annotation.Autowired
+    void setRoutes(org.springframework.beans.factory.ObjectProvider<org.apache.camel.CamelContext> routes) {
+        this.routes = routes;
+    }
+
+    /**
+     * After the commit of a transaction that queued a mail: sends what is due now, off the committing thread.
+     * Only while the {@code outbox-send} route runs: an outbox stopped (by an operator, or on a gateway that
+     * is not the one sending) stays stopped.
+     */
+    @TransactionalEventListener(fallbackExecution = true)
+    public void onQueued(OutboxMailQueued queued) {
+        org.apache.camel.CamelContext camel = routes == null ? null : routes.getIfAvailable();
+        org.apache.camel.ServiceStatus outbox = camel == null ? null : camel.getRouteController().getRouteStatus(ROUTE);
+        if (outbox == null || !outbox.isStarted()) {
+            return;
+        }
+        wakeUps.execute(() -> {
+            try {
+                // a backlog goes batch after batch, without waiting for the timer
+                while (sendDue() == BATCH) {
+                    log.debug("outbox: a full batch went, sending the next");
+                }
+            } catch (RuntimeException failed) {
+                log.warn("outbox wake-up failed ({}); the timer sends", failed.getClass().getName());
+            }
+        });
+    }
+
+    /** Sends what is due (at most a batch); answers how many mails went. Waits while another run sends. */
     public int sendDue() {
+        sending.lock();
+        try {
+            return sendBatch();
+        } finally {
+            sending.unlock();
+        }
+    }
+
+    @Override
+    public void destroy() {
+        wakeUps.shutdownNow();
+    }
+
+    private int sendBatch() {
         Connection connection = new Connection();
         int sent = 0;
         try {

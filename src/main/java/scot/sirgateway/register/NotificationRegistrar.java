@@ -54,6 +54,8 @@ public class NotificationRegistrar {
     private final JdbcClient jdbc;
     private final ApplicationEventPublisher events;
     private final GatewayMetrics metrics;
+    /** Years whose counter row is known to exist. */
+    private final java.util.Set<Integer> preparedYears = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     public NotificationRegistrar(ReferenceAllocator references, Notifications notifications, Timeline timeline,
             StoredMessages storedMessages, TransactionTemplate transactions, NotificationClocks clocks, JdbcClient jdbc,
@@ -72,8 +74,19 @@ public class NotificationRegistrar {
     /** Registers the submission; answers its reference. */
     public String register(Submission submission) {
         int year = submission.receivedAt().atZoneSameInstant(scot.sirgateway.GatewayClock.ZONE).getYear();
-        references.prepareYear(year);
-        String reference = transactions.execute(tx -> registerInTransaction(submission, year));
+        // the year's counter row is made once (a transaction of its own), not at every registration
+        if (!preparedYears.contains(year)) {
+            references.prepareYear(year);
+            preparedYears.add(year);
+        }
+        String reference;
+        try {
+            reference = transactions.execute(tx -> registerInTransaction(submission, year));
+        } catch (RuntimeException failed) {
+            // the row is made again at the retry, should it have gone
+            preparedYears.remove(year);
+            throw failed;
+        }
         log.info("stored message {} registered as {}", submission.storedMessageId(), reference);
         return reference;
     }

@@ -164,6 +164,32 @@ public class StoredMessages {
                 .params(State.RECEIVED.name(), OffsetDateTime.now(clock), max).query(Long.class).list();
     }
 
+    /**
+     * Claims a waiting message for one worker until {@code until}: true when this call got it, false when it
+     * is not waiting any more or another worker (a timer's, a hand-off's, another gateway's) holds an unexpired
+     * claim. One atomic update, so of two claims at once exactly one wins.
+     */
+    public boolean claim(long id, OffsetDateTime until) {
+        return jdbc.sql("UPDATE stored_message SET claimed_until = ? WHERE id = ? AND state = ? "
+                        + "AND (claimed_until IS NULL OR claimed_until < ?)")
+                .params(until, id, State.RECEIVED.name(), OffsetDateTime.now(clock)).update() == 1;
+    }
+
+    /** Extends a claim this worker holds (its end still {@code until}) to {@code renewed}; false when it is not held. */
+    public boolean renewClaim(long id, OffsetDateTime until, OffsetDateTime renewed) {
+        return jdbc.sql("UPDATE stored_message SET claimed_until = ? WHERE id = ? AND claimed_until = ?")
+                .params(renewed, id, until).update() == 1;
+    }
+
+    /**
+     * Gives up the claim {@link #claim} made (the stages have run): a message an operator releases from the
+     * quarantine later is taken again at once, not when the old claim runs out.
+     */
+    public void releaseClaim(long id, OffsetDateTime until) {
+        jdbc.sql("UPDATE stored_message SET claimed_until = NULL WHERE id = ? AND claimed_until = ?")
+                .params(id, until).update();
+    }
+
     /** An earlier message with the same Message-ID but other content, if any. */
     public Optional<Long> earlierWithSameMessageIdAndOtherContent(StoredMessage message) {
         if (message.messageId() == null) {

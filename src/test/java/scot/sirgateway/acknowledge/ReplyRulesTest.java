@@ -17,7 +17,7 @@ class ReplyRulesTest {
             new OutboundMailProperties("smtp", 25, null, null, false, "notifications@sir-gateway.test",
                     Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofSeconds(1)),
             new IntakeProperties("imap", "imap", 143, "intake@sir-gateway.test", "x", "INBOX", "P", "Q", 1000,
-                    Duration.ofSeconds(1), 50, 20, 262144, 3, true));
+                    Duration.ofSeconds(1), 50, 20, 262144, 3, true, true));
 
     private static MessageHeaders headers(String extra) {
         return MessageHeaders.parse(("From: a@demo-council.test\r\n" + extra + "\r\n").getBytes(StandardCharsets.US_ASCII));

@@ -104,7 +104,7 @@ class BouncyCastleMessagesTest {
                 new CouncilRegistryProperties.Demo("classpath:demo/demo-councils.yaml")), loader, new MockEnvironment());
         unwrapper = new SmimeUnwrapper(keys, new SignerValidation(anchors, councils), new MessageLimits(
                 new IntakeProperties("imap", "127.0.0.1", 143, "intake@sir-gateway.test", "x", "INBOX", "Processed",
-                        "Quarantine", 26214400, java.time.Duration.ofSeconds(1), 50, 20, 262144, 3, true)));
+                        "Quarantine", 26214400, java.time.Duration.ofSeconds(1), 50, 20, 262144, 3, true, true)));
         demoCouncil = TestSmime.demoCouncil();
     }
 
