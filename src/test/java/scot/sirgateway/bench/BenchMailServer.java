@@ -9,6 +9,8 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
@@ -33,6 +35,8 @@ final class BenchMailServer implements AutoCloseable {
     }
 
     private final GreenMail greenMail;
+    /** The messages already read, by mailbox and UID: a stored message does not change. */
+    private final Map<String, Map<Long, Received>> seen = new ConcurrentHashMap<>();
 
     BenchMailServer() {
         greenMail = new GreenMail(ServerSetup.dynamicPort(new ServerSetup[] {
@@ -74,7 +78,10 @@ final class BenchMailServer implements AutoCloseable {
         }
     }
 
-    /** Every message in the INBOX of the address, in order of arrival (none when the mailbox does not exist yet). */
+    /**
+     * Every message in the INBOX of the address, in order of arrival (none when the mailbox does not exist yet).
+     * The server takes mail while this reads: it reads the list of UIDs (a copy), then each message once.
+     */
     List<Received> inbox(String address) {
         List<Received> result = new ArrayList<>();
         GreenMailUser user = greenMail.getUserManager().getUserByEmail(address);
@@ -83,10 +90,20 @@ final class BenchMailServer implements AutoCloseable {
         }
         try {
             MailFolder inbox = greenMail.getManagers().getImapHostManager().getInbox(user);
-            for (StoredMessage stored : inbox.getMessages()) {
-                MimeMessage message = stored.getMimeMessage();
-                result.add(new Received(stored.getReceivedDate().getTime(), message.getMessageID(),
-                        message.getHeader("In-Reply-To", null), message.getSubject()));
+            Map<Long, Received> known = seen.computeIfAbsent(address, a -> new ConcurrentHashMap<>());
+            for (long uid : inbox.getMessageUids()) {
+                Received received = known.get(uid);
+                if (received == null) {
+                    StoredMessage stored = inbox.getMessage(uid);
+                    if (stored == null) {
+                        continue;
+                    }
+                    MimeMessage message = stored.getMimeMessage();
+                    received = new Received(stored.getReceivedDate().getTime(), message.getMessageID(),
+                            message.getHeader("In-Reply-To", null), message.getSubject());
+                    known.put(uid, received);
+                }
+                result.add(received);
             }
         } catch (FolderException | MessagingException e) {
             throw new IllegalStateException("cannot read the mailbox of " + address, e);

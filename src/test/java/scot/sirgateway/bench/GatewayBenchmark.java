@@ -259,7 +259,6 @@ public final class GatewayBenchmark {
         int margin = 16 * 1024;
         int pdfSize = BenchMails.pdfBytesFor(INTAKE_LIMIT, margin);
         BenchMails.Mail mail = null;
-        byte[] pdfProbe = null;
         for (int attempt = 0; attempt < 4; attempt++) {
             mail = maker.signedOnly("bench-large-" + Long.toString(System.currentTimeMillis(), 36), pdfSize);
             int excess = mail.raw().length - (INTAKE_LIMIT - margin / 2);
