@@ -202,7 +202,7 @@ public final class GatewayBenchmark {
         gateway = GatewayProcess.start(jar, jvmArgs(null), gatewayArgs(port, postgres.getJdbcUrl("postgres", "postgres"),
                 BenchMails.TO, GOVERNMENT, List.of()), port, ADMIN, ADMIN_PASSWORD, work, out.resolve("gateway.log"));
         resources.push(gateway);
-        startup = gateway.awaitReady(Duration.ofSeconds(180));
+        startup = gateway.awaitReady(Duration.ofSeconds(longProperty("bench.startTimeoutSeconds", 600)));
         line("");
         line(String.format(Locale.ROOT, "start-up: %.1f s from spawn to ready (health UP %.1f s, log line \"Started\" "
                 + "%.1f s; the gateway's own count %s s)", seconds(startup.ready()), seconds(startup.toHealthUp()),
@@ -283,7 +283,7 @@ public final class GatewayBenchmark {
                         List.of("--gateway.extract.max-document-bytes=" + documentLimit)),
                 port, ADMIN, ADMIN_PASSWORD, work, out.resolve("gateway-large.log"));
         resources.push(gateway);
-        GatewayProcess.Startup startup = gateway.awaitReady(Duration.ofSeconds(180));
+        GatewayProcess.Startup startup = gateway.awaitReady(Duration.ofSeconds(longProperty("bench.startTimeoutSeconds", 600)));
         line(String.format(Locale.ROOT, "  its start-up: %.1f s", seconds(startup.ready())));
         gateway.startSampling();
         long handedOver = mailServer.send(BenchMails.FROM, LARGE_INTAKE, mail.raw());
