@@ -71,6 +71,17 @@ public class Outbox {
      */
     public boolean queue(Purpose purpose, String messageId, List<String> recipients, byte[] mime, Long notificationId,
             Long quarantineId) {
+        return queue(purpose, messageId, recipients, out -> out.write(mime), notificationId, quarantineId);
+    }
+
+    /** The same for a mail written straight into its blob as it is composed (a large forward), never held whole. */
+    public boolean queue(Purpose purpose, String messageId, String recipient, BlobStore.Content mime,
+            Long notificationId, Long quarantineId) {
+        return queue(purpose, messageId, List.of(recipient), mime, notificationId, quarantineId);
+    }
+
+    private boolean queue(Purpose purpose, String messageId, List<String> recipients, BlobStore.Content mime,
+            Long notificationId, Long quarantineId) {
         if (recipients.isEmpty()) {
             throw new IllegalArgumentException("a mail needs a recipient: " + messageId);
         }

@@ -1,6 +1,5 @@
 package scot.sirgateway.outbox;
 
-import java.io.ByteArrayInputStream;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -10,6 +9,7 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.Transport;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.util.SharedByteArrayInputStream;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -107,7 +107,7 @@ public class OutboxSender {
             return new Outcome(mail, false, null);
         }
         try {
-            MimeMessage message = new MimeMessage(relay.session(), new ByteArrayInputStream(outbox.mimeOf(mail)));
+            MimeMessage message = new MimeMessage(relay.session(), new SharedByteArrayInputStream(outbox.mimeOf(mail)));
             transport.sendMessage(message, InternetAddress.parse(mail.recipient(), true));
         } catch (MessagingException e) {
             log.warn("outbox mail {} refused by the relay ({}); will retry", mail.id(), e.getClass().getSimpleName());

@@ -242,7 +242,7 @@ public class Notifications {
     }
 
     /** Keeps the original content (encrypted in the blob store) for the forward. */
-    public void keepContent(long id, byte[] content) {
+    public void keepContent(long id, scot.sirgateway.storage.BlobStore.Content content) {
         jdbc.sql("UPDATE notification SET content_blob_id = ? WHERE id = ?").params(blobs.put(content), id).update();
     }
 
