@@ -176,16 +176,15 @@ public class GovernmentForward implements PendingForwards {
 
     /** The summary, and the council's original content (documents included) as an attached message part. */
     private jakarta.mail.internet.MimeBodyPart withOriginal(String summary, long notificationId) {
-        var original = notifications.content(notificationId);
+        var original = notifications.openContent(notificationId);
         if (original.isEmpty()) {
             return SmimeEncryptor.textPart(summary);
         }
         try {
             jakarta.mail.internet.MimeMultipart mixed = new jakarta.mail.internet.MimeMultipart("mixed");
             mixed.addBodyPart(SmimeEncryptor.textPart(summary));
-            // shared: the part is a view on the kept content, not a second copy of it
-            mixed.addBodyPart(new jakarta.mail.internet.MimeBodyPart(
-                    new jakarta.mail.util.SharedByteArrayInputStream(original.get())));
+            // shared: the part is a view on the kept content's chunks, not a copy of them in one array
+            mixed.addBodyPart(new jakarta.mail.internet.MimeBodyPart(original.get().stream()));
             jakarta.mail.internet.MimeBodyPart part = new jakarta.mail.internet.MimeBodyPart();
             part.setContent(mixed);
             return part;

@@ -123,6 +123,11 @@ public class Outbox {
         return blobs.get(mail.mimeBlobId());
     }
 
+    /** The mail as its blob's decrypted chunks, to send as a stream: a large forward is never one array. */
+    public scot.sirgateway.storage.StoredBytes openMime(OutboxMail mail) {
+        return blobs.open(mail.mimeBlobId());
+    }
+
     public void markSent(long id, OffsetDateTime at) {
         jdbc.sql("UPDATE outbox_mail SET state = ?, sent_at = ?, attempts = attempts + 1, last_error = NULL "
                         + "WHERE id = ? AND state = ?")

@@ -9,7 +9,6 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.Transport;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
-import jakarta.mail.util.SharedByteArrayInputStream;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -107,7 +106,7 @@ public class OutboxSender {
             return new Outcome(mail, false, null);
         }
         try {
-            MimeMessage message = new MimeMessage(relay.session(), new SharedByteArrayInputStream(outbox.mimeOf(mail)));
+            MimeMessage message = new MimeMessage(relay.session(), outbox.openMime(mail).stream());
             transport.sendMessage(message, InternetAddress.parse(mail.recipient(), true));
         } catch (MessagingException e) {
             log.warn("outbox mail {} refused by the relay ({}); will retry", mail.id(), e.getClass().getSimpleName());

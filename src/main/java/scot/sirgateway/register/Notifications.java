@@ -252,6 +252,12 @@ public class Notifications {
                 .query((rs, n) -> Optional.ofNullable(rs.getString(1))).single().map(blobs::get);
     }
 
+    /** The original content, if it was kept, as its blob's decrypted chunks: the forward reads it as a stream. */
+    public Optional<scot.sirgateway.storage.StoredBytes> openContent(long id) {
+        return jdbc.sql("SELECT content_blob_id FROM notification WHERE id = ?").param(id)
+                .query((rs, n) -> Optional.ofNullable(rs.getString(1))).single().map(blobs::open);
+    }
+
     /**
      * Records the forward; answers false when it was recorded before, or when the notification was withdrawn
      * meanwhile (a withdrawal that lands while its forward is on its way must not be turned back into FORWARDED).

@@ -26,8 +26,11 @@ import org.springframework.transaction.annotation.Transactional;
 @Repository
 public class BlobStore {
 
-    /** The size of a chunk: a row's ciphertext, and the most a blob being written holds in memory. */
-    static final int CHUNK_BYTES = 1024 * 1024;
+    /**
+     * The size of a chunk: a row's ciphertext, the most a blob being written holds in memory, and the pieces a
+     * blob read with {@link #open} is held in (under half of G1's smallest region: never a "humongous" array).
+     */
+    static final int CHUNK_BYTES = 256 * 1024;
 
     /** What writes the bytes of a blob to the stream it is given (a message written out, a mail composed). */
     @FunctionalInterface
@@ -67,12 +70,7 @@ public class BlobStore {
     }
 
     public byte[] get(String id) {
-        Row row = jdbc.sql("SELECT key_id, iv, ciphertext, chunks, size_bytes FROM blob WHERE id = ?")
-                .param(id)
-                .query((rs, n) -> new Row(new StorageCipher.Sealed(rs.getString(1), rs.getBytes(2), rs.getBytes(3)),
-                        (Integer) rs.getObject(4, Integer.class), rs.getLong(5)))
-                .optional()
-                .orElseThrow(() -> new IllegalStateException("no stored blob " + id));
+        Row row = row(id);
         if (row.chunks() == null) {
             return cipher.decrypt(row.sealed(), id);
         }
@@ -82,18 +80,51 @@ public class BlobStore {
         byte[] plain = new byte[(int) row.size()];
         int at = 0;
         for (int n = 0; n < row.chunks(); n++) {
-            int chunk = n;
-            StorageCipher.Sealed sealed = jdbc.sql("SELECT iv, ciphertext FROM blob_chunk WHERE blob_id = ? AND n = ?")
-                    .params(id, n)
-                    .query((rs, i) -> new StorageCipher.Sealed(row.sealed().keyId(), rs.getBytes(1), rs.getBytes(2)))
-                    .optional()
-                    .orElseThrow(() -> new IllegalStateException("stored blob " + id + " lacks chunk " + chunk));
-            at += cipher.decrypt(sealed, chunkData(id, n, n == row.chunks() - 1), plain, at);
+            at += cipher.decrypt(chunk(id, row, n), chunkData(id, n, n == row.chunks() - 1), plain, at);
         }
         if (at != plain.length) {
             throw new IllegalStateException("stored blob " + id + " is shorter than its recorded size");
         }
         return plain;
+    }
+
+    /**
+     * The bytes of a blob as its decrypted chunks, every one checked before this answers: for a large blob read as
+     * a stream (a message parsed, a mail sent) without one array of its whole size.
+     */
+    public StoredBytes open(String id) {
+        Row row = row(id);
+        if (row.chunks() == null) {
+            return new StoredBytes(java.util.List.of(cipher.decrypt(row.sealed(), id)));
+        }
+        java.util.List<byte[]> chunks = new java.util.ArrayList<>(row.chunks());
+        long size = 0;
+        for (int n = 0; n < row.chunks(); n++) {
+            byte[] chunk = cipher.decrypt(chunk(id, row, n), chunkData(id, n, n == row.chunks() - 1));
+            size += chunk.length;
+            chunks.add(chunk);
+        }
+        if (size != row.size()) {
+            throw new IllegalStateException("stored blob " + id + " is not its recorded size");
+        }
+        return new StoredBytes(chunks);
+    }
+
+    private Row row(String id) {
+        return jdbc.sql("SELECT key_id, iv, ciphertext, chunks, size_bytes FROM blob WHERE id = ?")
+                .param(id)
+                .query((rs, n) -> new Row(new StorageCipher.Sealed(rs.getString(1), rs.getBytes(2), rs.getBytes(3)),
+                        (Integer) rs.getObject(4, Integer.class), rs.getLong(5)))
+                .optional()
+                .orElseThrow(() -> new IllegalStateException("no stored blob " + id));
+    }
+
+    private StorageCipher.Sealed chunk(String id, Row row, int n) {
+        return jdbc.sql("SELECT iv, ciphertext FROM blob_chunk WHERE blob_id = ? AND n = ?")
+                .params(id, n)
+                .query((rs, i) -> new StorageCipher.Sealed(row.sealed().keyId(), rs.getBytes(1), rs.getBytes(2)))
+                .optional()
+                .orElseThrow(() -> new IllegalStateException("stored blob " + id + " lacks chunk " + n));
     }
 
     private record Row(StorageCipher.Sealed sealed, Integer chunks, long size) {

@@ -85,7 +85,7 @@ abstract class DatabaseContract extends GatewayClient {
         }
         String id = blobs.put(plain);
         assertThat(blobs.get(id)).isEqualTo(plain);
-        assertThat(count("SELECT COUNT(*) FROM blob_chunk WHERE blob_id = ?", id)).isEqualTo(4);
+        assertThat(count("SELECT COUNT(*) FROM blob_chunk WHERE blob_id = ?", id)).isGreaterThan(1);
         for (byte[] stored : jdbc.sql("SELECT ciphertext FROM blob_chunk WHERE blob_id = ?").param(id)
                 .query(byte[].class).list()) {
             assertThat(new String(stored, StandardCharsets.ISO_8859_1)).doesNotContain("offender");

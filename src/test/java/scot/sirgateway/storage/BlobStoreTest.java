@@ -43,6 +43,31 @@ class BlobStoreTest extends GatewayTest {
     }
 
     @Test
+    void openedBlobShouldReadAsASharedStreamOverItsChunks() throws Exception {
+        byte[] plain = noise(BlobStore.CHUNK_BYTES * 3 + 99, 8);
+        StoredBytes opened = blobs.open(blobs.put(plain));
+        assertThat(opened.size()).isEqualTo(plain.length);
+        assertThat(opened.stream().readAllBytes()).isEqualTo(plain);
+
+        var shared = (jakarta.mail.internet.SharedInputStream) opened.stream();
+        int from = BlobStore.CHUNK_BYTES - 10;
+        int to = BlobStore.CHUNK_BYTES * 2 + 10;
+        assertThat(shared.newStream(from, to).readAllBytes()).isEqualTo(java.util.Arrays.copyOfRange(plain, from, to));
+        java.io.InputStream rest = shared.newStream(from, -1);
+        assertThat(rest.read()).isEqualTo(plain[from] & 0xff);
+        assertThat(((jakarta.mail.internet.SharedInputStream) rest).getPosition()).isEqualTo(1);
+        assertThat(((jakarta.mail.internet.SharedInputStream) rest).newStream(1, 3).readAllBytes())
+                .isEqualTo(java.util.Arrays.copyOfRange(plain, from + 1, from + 3));
+        // a message parsed from it is views on the chunks, byte for byte
+        byte[] mail = ("Subject: x\r\nContent-Type: text/plain\r\n\r\n" + "line\r\n".repeat(200_000))
+                .getBytes(StandardCharsets.US_ASCII);
+        var message = new jakarta.mail.internet.MimeMessage(null, blobs.open(blobs.put(mail)).stream());
+        assertThat(message.getSubject()).isEqualTo("x");
+        assertThat(message.getRawInputStream().readAllBytes()).hasSize(mail.length - 40);
+        assertThat(blobs.open(blobs.put(new byte[0])).stream().read()).isEqualTo(-1);
+    }
+
+    @Test
     void contentWrittenInSmallPiecesShouldBeKeptAsItWasWritten() {
         byte[] plain = noise(BlobStore.CHUNK_BYTES + 1, 2);
         String id = blobs.put(out -> {
