@@ -156,7 +156,7 @@ public final class TestMailServer {
 
     private void send(String from, String to, java.io.InputStream raw) {
         try (Socket socket = new Socket("127.0.0.1", smtpPort())) {
-            socket.setSoTimeout(10_000);
+            socket.setSoTimeout(60_000); // a 25 MB message takes the server a while to accept
             BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII));
             OutputStream out = socket.getOutputStream();
             expect(in, "220");
