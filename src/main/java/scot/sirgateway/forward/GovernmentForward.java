@@ -146,9 +146,11 @@ public class GovernmentForward implements PendingForwards {
         int queued = 0;
         for (int i = 0; i < government.recipients().size(); i++) {
             String messageId = composer.messageId(reference + ".forward" + suffix + (i == 0 ? "" : "." + i));
-            byte[] mime = composer.compose(messageId, government.recipients().get(i),
+            // written straight into the outbox's blob, signed, encrypted and encoded as it goes: a forward carrying a
+            // 25 MB message's documents is never held whole
+            jakarta.mail.internet.MimeMessage mime = composer.message(messageId, government.recipients().get(i),
                     "[" + reference + "] Serious incident notification", signedAndEncrypted, "auto-generated");
-            if (outbox.queue(Outbox.Purpose.FORWARD, messageId, government.recipients().get(i), mime,
+            if (outbox.queue(Outbox.Purpose.FORWARD, messageId, government.recipients().get(i), mime::writeTo,
                     stored.envelope().id(), null)) {
                 queued++;
             }
@@ -174,14 +176,15 @@ public class GovernmentForward implements PendingForwards {
 
     /** The summary, and the council's original content (documents included) as an attached message part. */
     private jakarta.mail.internet.MimeBodyPart withOriginal(String summary, long notificationId) {
-        var original = notifications.content(notificationId);
+        var original = notifications.openContent(notificationId);
         if (original.isEmpty()) {
             return SmimeEncryptor.textPart(summary);
         }
         try {
             jakarta.mail.internet.MimeMultipart mixed = new jakarta.mail.internet.MimeMultipart("mixed");
             mixed.addBodyPart(SmimeEncryptor.textPart(summary));
-            mixed.addBodyPart(new jakarta.mail.internet.MimeBodyPart(new java.io.ByteArrayInputStream(original.get())));
+            // shared: the part is a view on the kept content's chunks, not a copy of them in one array
+            mixed.addBodyPart(new jakarta.mail.internet.MimeBodyPart(original.get().stream()));
             jakarta.mail.internet.MimeBodyPart part = new jakarta.mail.internet.MimeBodyPart();
             part.setContent(mixed);
             return part;

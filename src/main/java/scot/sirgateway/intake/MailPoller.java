@@ -1,6 +1,5 @@
 package scot.sirgateway.intake;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.Collections;
@@ -147,7 +146,7 @@ public class MailPoller {
         long size;
         try {
             size = message.getSize();
-            raw = size > properties.maxMessageBytes() ? null : read(message, properties.maxMessageBytes());
+            raw = size > properties.maxMessageBytes() ? null : read(message, size, properties.maxMessageBytes());
         } catch (MessagingException | IOException | RuntimeException unreadable) {
             fetchFailed(store, inbox, message, uid, unreadable);
             return false;
@@ -241,9 +240,12 @@ public class MailPoller {
         }
     }
 
-    /** The message's bytes as the server holds them, or null when they run over the limit. */
-    private static byte[] read(Message message, long limit) throws MessagingException, IOException {
-        LimitedBuffer buffer = new LimitedBuffer(limit);
+    /**
+     * The message's bytes as the server holds them, or null when they run over the limit: read into one array
+     * sized by the size the server gave, so the bytes are not copied as they grow nor once more at the end.
+     */
+    private static byte[] read(Message message, long size, long limit) throws MessagingException, IOException {
+        LimitedBuffer buffer = new LimitedBuffer(size, limit);
         try {
             message.writeTo(buffer);
         } catch (LimitedBuffer.LimitReached e) {
@@ -275,7 +277,10 @@ public class MailPoller {
         }
     }
 
-    /** A byte buffer that refuses to grow past a limit. */
+    /**
+     * A byte buffer that refuses to grow past a limit. It starts at the size the server gave (a hint: a server may
+     * count otherwise) and grows by half when that was short; its array is handed over as it is when it is full.
+     */
     private static final class LimitedBuffer extends OutputStream {
         static final class LimitReached extends IOException {
             LimitReached() {
@@ -283,33 +288,41 @@ public class MailPoller {
             }
         }
 
-        private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         private final long limit;
+        private byte[] bytes;
+        private int count;
 
-        LimitedBuffer(long limit) {
+        LimitedBuffer(long sizeHint, long limit) {
             this.limit = limit;
+            this.bytes = new byte[(int) Math.max(1024, Math.min(Math.min(sizeHint, limit), Integer.MAX_VALUE - 8))];
         }
 
         @Override
         public void write(int b) throws IOException {
             check(1);
-            bytes.write(b);
+            bytes[count++] = (byte) b;
         }
 
         @Override
         public void write(byte[] b, int off, int len) throws IOException {
             check(len);
-            bytes.write(b, off, len);
+            System.arraycopy(b, off, bytes, count, len);
+            count += len;
         }
 
         private void check(int more) throws LimitReached {
-            if (bytes.size() + (long) more > limit) {
+            long needed = count + (long) more;
+            if (needed > limit) {
                 throw new LimitReached();
+            }
+            if (needed > bytes.length) {
+                bytes = java.util.Arrays.copyOf(bytes, (int) Math.min(Math.min(limit, Integer.MAX_VALUE - 8),
+                        Math.max(needed, bytes.length + (long) bytes.length / 2)));
             }
         }
 
         byte[] toByteArray() {
-            return bytes.toByteArray();
+            return count == bytes.length ? bytes : java.util.Arrays.copyOf(bytes, count);
         }
     }
 }

@@ -10,7 +10,6 @@ import jakarta.mail.Part;
 import jakarta.mail.Session;
 import jakarta.mail.internet.ContentType;
 import jakarta.mail.internet.MimeMessage;
-import jakarta.mail.util.SharedByteArrayInputStream;
 
 import org.springframework.stereotype.Component;
 
@@ -18,6 +17,7 @@ import scot.sirgateway.quarantine.QuarantineException;
 import scot.sirgateway.quarantine.ReasonCode;
 import scot.sirgateway.storage.StoredMessages;
 import scot.sirgateway.storage.MessageHeaders;
+import scot.sirgateway.storage.StoredBytes;
 
 /**
  * First stage after storage: reads a stored message back from the database and parses its whole
@@ -42,15 +42,15 @@ public class MessageParser {
     public Submission parse(long storedMessageId) {
         StoredMessages.StoredMessage stored = storedMessages.find(storedMessageId)
                 .orElseThrow(() -> new IllegalStateException("no stored message " + storedMessageId));
-        byte[] raw = storedMessages.bytesOf(stored);
+        StoredBytes raw = storedMessages.openBytes(stored);
         storedMessages.earlierWithSameMessageIdAndOtherContent(stored).ifPresent(earlier -> {
             throw new QuarantineException(ReasonCode.DUPLICATE_MESSAGE_ID, "Message-ID already seen on stored message "
                     + earlier + " with different content: check with the sender which one is the notification.");
         });
         MimeMessage mime;
         try {
-            // shared: every part is a view on the stored bytes, not a copy of them
-            mime = new MimeMessage(session, new SharedByteArrayInputStream(raw));
+            // shared: every part is a view on the stored bytes (their decrypted chunks), not a copy of them
+            mime = new MimeMessage(session, raw.stream());
             limits.check(mime);
             walk(mime);
         } catch (QuarantineException overLimit) {
@@ -60,7 +60,7 @@ public class MessageParser {
                     "The MIME structure cannot be parsed (" + e.getClass().getSimpleName() + ": "
                             + safeDetail(e) + ").", e);
         }
-        return new Submission(stored, mime, MessageHeaders.parse(raw));
+        return new Submission(stored, mime, MessageHeaders.parse(raw.stream()));
     }
 
     /**

@@ -57,34 +57,55 @@ public class MailComposer {
     public byte[] compose(String messageId, java.util.List<String> to, java.util.List<String> cc, String subject,
             jakarta.mail.internet.MimeBodyPart body, String autoSubmitted, String inReplyTo) {
         try {
-            MimeMessage message = new FixedIdMessage(session, messageId);
-            message.setFrom(new InternetAddress(properties.from(), "SIR Gateway"));
-            message.setRecipients(Message.RecipientType.TO, addresses(to));
-            if (!cc.isEmpty()) {
-                message.setRecipients(Message.RecipientType.CC, addresses(cc));
-            }
-            message.setSubject(subject, "UTF-8");
-            message.setSentDate(new Date());
-            message.setHeader("Auto-Submitted", autoSubmitted);
-            if (inReplyTo != null) {
-                message.setHeader("In-Reply-To", inReplyTo);
-                message.setHeader("References", inReplyTo);
-            }
-            message.setContent(body.getContent(), body.getContentType());
-            message.saveChanges();
-            for (String header : new String[] {"Content-Type", "Content-Transfer-Encoding", "Content-Disposition"}) {
-                String value = body.getHeader(header, null);
-                if (value != null) {
-                    message.setHeader(header, value);
-                }
-            }
-            message.saveChanges();
             ByteArrayOutputStream out = new ByteArrayOutputStream();
-            message.writeTo(out);
+            message(messageId, to, cc, subject, body, autoSubmitted, inReplyTo).writeTo(out);
             return out.toByteArray();
         } catch (MessagingException | IOException e) {
             throw new IllegalStateException("cannot compose mail " + messageId, e);
         }
+    }
+
+    /**
+     * The mail of {@link #compose(String, String, String, jakarta.mail.internet.MimeBodyPart, String)} not yet
+     * written out: a large one (a forward with a council's documents) is written straight to the outbox's blob
+     * ({@link Outbox#queue(Outbox.Purpose, String, String, scot.sirgateway.storage.BlobStore.Content, Long, Long)}),
+     * encrypted and encoded as it goes, never held whole. Written once: an S/MIME body is encrypted as it is written.
+     */
+    public MimeMessage message(String messageId, String to, String subject, jakarta.mail.internet.MimeBodyPart body,
+            String autoSubmitted) {
+        try {
+            return message(messageId, java.util.List.of(to), java.util.List.of(), subject, body, autoSubmitted, null);
+        } catch (MessagingException | IOException e) {
+            throw new IllegalStateException("cannot compose mail " + messageId, e);
+        }
+    }
+
+    private MimeMessage message(String messageId, java.util.List<String> to, java.util.List<String> cc, String subject,
+            jakarta.mail.internet.MimeBodyPart body, String autoSubmitted, String inReplyTo)
+            throws MessagingException, IOException {
+        MimeMessage message = new FixedIdMessage(session, messageId);
+        message.setFrom(new InternetAddress(properties.from(), "SIR Gateway"));
+        message.setRecipients(Message.RecipientType.TO, addresses(to));
+        if (!cc.isEmpty()) {
+            message.setRecipients(Message.RecipientType.CC, addresses(cc));
+        }
+        message.setSubject(subject, "UTF-8");
+        message.setSentDate(new Date());
+        message.setHeader("Auto-Submitted", autoSubmitted);
+        if (inReplyTo != null) {
+            message.setHeader("In-Reply-To", inReplyTo);
+            message.setHeader("References", inReplyTo);
+        }
+        message.setContent(body.getContent(), body.getContentType());
+        message.saveChanges();
+        for (String header : new String[] {"Content-Type", "Content-Transfer-Encoding", "Content-Disposition"}) {
+            String value = body.getHeader(header, null);
+            if (value != null) {
+                message.setHeader(header, value);
+            }
+        }
+        message.saveChanges();
+        return message;
     }
 
     private static InternetAddress[] addresses(java.util.List<String> addresses) throws jakarta.mail.internet.AddressException {

@@ -78,6 +78,17 @@ public class Outbox {
      */
     public boolean queue(Purpose purpose, String messageId, List<String> recipients, byte[] mime, Long notificationId,
             Long quarantineId) {
+        return queue(purpose, messageId, recipients, out -> out.write(mime), notificationId, quarantineId);
+    }
+
+    /** The same for a mail written straight into its blob as it is composed (a large forward), never held whole. */
+    public boolean queue(Purpose purpose, String messageId, String recipient, BlobStore.Content mime,
+            Long notificationId, Long quarantineId) {
+        return queue(purpose, messageId, List.of(recipient), mime, notificationId, quarantineId);
+    }
+
+    private boolean queue(Purpose purpose, String messageId, List<String> recipients, BlobStore.Content mime,
+            Long notificationId, Long quarantineId) {
         if (recipients.isEmpty()) {
             throw new IllegalArgumentException("a mail needs a recipient: " + messageId);
         }
@@ -120,6 +131,11 @@ public class Outbox {
 
     public byte[] mimeOf(OutboxMail mail) {
         return blobs.get(mail.mimeBlobId());
+    }
+
+    /** The mail as its blob's decrypted chunks, to send as a stream: a large forward is never one array. */
+    public scot.sirgateway.storage.StoredBytes openMime(OutboxMail mail) {
+        return blobs.open(mail.mimeBlobId());
     }
 
     public void markSent(long id, OffsetDateTime at) {

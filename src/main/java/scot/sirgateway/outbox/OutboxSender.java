@@ -1,6 +1,5 @@
 package scot.sirgateway.outbox;
 
-import java.io.ByteArrayInputStream;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -176,7 +175,7 @@ public class OutboxSender implements DisposableBean {
             return new Outcome(mail, false, null);
         }
         try {
-            MimeMessage message = new MimeMessage(relay.session(), new ByteArrayInputStream(outbox.mimeOf(mail)));
+            MimeMessage message = new MimeMessage(relay.session(), outbox.openMime(mail).stream());
             transport.sendMessage(message, InternetAddress.parse(mail.recipient(), true));
         } catch (MessagingException e) {
             log.warn("outbox mail {} refused by the relay ({}); will retry", mail.id(), e.getClass().getSimpleName());

@@ -123,7 +123,7 @@ public class NotificationRegistrar {
             jdbc.sql("UPDATE notification SET signature_fingerprint = ? WHERE id = ?")
                     .params(submission.signatureFingerprint(), id).update();
         }
-        notifications.keepContent(id, contentOf(submission));
+        notifications.keepContent(id, submission.content()::writeTo);
         Optional<Linked> linked = linkToEarlier(id, reference, submission);
         if (submission.formPost()) {
             // audited: who posted it, and how
@@ -188,17 +188,6 @@ public class NotificationRegistrar {
     }
 
     /** The innermost content, documents included, as a MIME entity. */
-    private static byte[] contentOf(Submission submission) {
-        try {
-            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
-            submission.content().writeTo(out);
-            return out.toByteArray();
-        } catch (java.io.IOException | jakarta.mail.MessagingException e) {
-            throw new IllegalStateException("the content of stored message " + submission.storedMessageId()
-                    + " cannot be written out", e);
-        }
-    }
-
     private static java.time.LocalDate dateOf(Submission submission, FormField field) {
         FieldValue value = submission.fields().get(field);
         return value != null && value.value() instanceof java.time.LocalDate date ? date : null;

@@ -249,7 +249,7 @@ public class Notifications {
     }
 
     /** Keeps the original content (encrypted in the blob store) for the forward. */
-    public void keepContent(long id, byte[] content) {
+    public void keepContent(long id, scot.sirgateway.storage.BlobStore.Content content) {
         jdbc.sql("UPDATE notification SET content_blob_id = ? WHERE id = ?").params(blobs.put(content), id).update();
     }
 
@@ -257,6 +257,12 @@ public class Notifications {
     public Optional<byte[]> content(long id) {
         return jdbc.sql("SELECT content_blob_id FROM notification WHERE id = ?").param(id)
                 .query((rs, n) -> Optional.ofNullable(rs.getString(1))).single().map(blobs::get);
+    }
+
+    /** The original content, if it was kept, as its blob's decrypted chunks: the forward reads it as a stream. */
+    public Optional<scot.sirgateway.storage.StoredBytes> openContent(long id) {
+        return jdbc.sql("SELECT content_blob_id FROM notification WHERE id = ?").param(id)
+                .query((rs, n) -> Optional.ofNullable(rs.getString(1))).single().map(blobs::open);
     }
 
     /**

@@ -15,9 +15,14 @@ import jakarta.mail.internet.InternetHeaders;
 public record MessageHeaders(InternetHeaders headers, String messageId, String fromAddress) {
 
     public static MessageHeaders parse(byte[] raw) {
+        return parse(new ByteArrayInputStream(raw));
+    }
+
+    /** The same from a stream, read no further than the blank line after the headers. */
+    public static MessageHeaders parse(java.io.InputStream raw) {
         InternetHeaders headers;
         try {
-            headers = new InternetHeaders(new ByteArrayInputStream(raw));
+            headers = new InternetHeaders(raw);
         } catch (MessagingException | RuntimeException e) {
             headers = new InternetHeaders();
         }

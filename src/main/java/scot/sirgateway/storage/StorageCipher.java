@@ -55,27 +55,58 @@ public class StorageCipher {
     }
 
     public Sealed encrypt(byte[] plain, String associatedData) {
+        return encrypt(plain, 0, plain.length, associatedData);
+    }
+
+    /** The same for {@code length} bytes of {@code plain} from {@code offset} (a chunk of a larger blob). */
+    public Sealed encrypt(byte[] plain, int offset, int length, String associatedData) {
         byte[] iv = new byte[IV_BYTES];
         random.nextBytes(iv);
         try {
             Cipher cipher = cipher(Cipher.ENCRYPT_MODE, keys.get(currentKeyId), iv, associatedData);
-            return new Sealed(currentKeyId, iv, cipher.doFinal(plain));
+            return new Sealed(currentKeyId, iv, cipher.doFinal(plain, offset, length));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("encryption at rest failed", e);
         }
     }
 
     public byte[] decrypt(Sealed sealed, String associatedData) {
-        SecretKey key = keys.get(sealed.keyId());
-        if (key == null) {
-            throw new IllegalStateException("stored data is encrypted under key id '" + sealed.keyId()
-                    + "', which is neither gateway.storage.key-id nor one of gateway.storage.old-keys");
-        }
         try {
-            return cipher(Cipher.DECRYPT_MODE, key, sealed.iv(), associatedData).doFinal(sealed.ciphertext());
+            return cipher(Cipher.DECRYPT_MODE, key(sealed.keyId()), sealed.iv(), associatedData).doFinal(sealed.ciphertext());
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("stored data failed its integrity check (key id " + sealed.keyId() + ")", e);
         }
+    }
+
+    /**
+     * Decrypts into {@code out} from {@code offset}; answers how many bytes it wrote. GCM checks the tag before
+     * it writes a byte: on a failed check nothing of the plaintext is in {@code out}.
+     */
+    public int decrypt(Sealed sealed, String associatedData, byte[] out, int offset) {
+        try {
+            Cipher cipher = cipher(Cipher.DECRYPT_MODE, key(sealed.keyId()), sealed.iv(), associatedData);
+            if (cipher.getOutputSize(sealed.ciphertext().length) > out.length - offset) {
+                throw new IllegalStateException("stored data is longer than its recorded size (key id "
+                        + sealed.keyId() + ")");
+            }
+            return cipher.doFinal(sealed.ciphertext(), 0, sealed.ciphertext().length, out, offset);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("stored data failed its integrity check (key id " + sealed.keyId() + ")", e);
+        }
+    }
+
+    /** The id of the key new data is encrypted under. */
+    public String currentKeyId() {
+        return currentKeyId;
+    }
+
+    private SecretKey key(String keyId) {
+        SecretKey key = keys.get(keyId);
+        if (key == null) {
+            throw new IllegalStateException("stored data is encrypted under key id '" + keyId
+                    + "', which is neither gateway.storage.key-id nor one of gateway.storage.old-keys");
+        }
+        return key;
     }
 
     /**

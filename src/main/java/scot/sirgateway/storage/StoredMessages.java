@@ -155,6 +155,14 @@ public class StoredMessages {
     }
 
     /**
+     * The same as {@link #bytesOf}, held in the blob's chunks and read as a stream Jakarta Mail shares: a 25 MB
+     * message parsed from it is views on those chunks, never one array of its size.
+     */
+    public StoredBytes openBytes(StoredMessage message) {
+        return blobs.open(message.rawBlobId() != null ? message.rawBlobId() : message.headersBlobId());
+    }
+
+    /**
      * Ids of messages still waiting for the stages, oldest first; not those a request is running through the
      * stages itself (a form post, claimed until its claim runs out).
      */

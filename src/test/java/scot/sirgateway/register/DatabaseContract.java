@@ -77,6 +77,22 @@ abstract class DatabaseContract extends GatewayClient {
     }
 
     @Test
+    void blobOfSeveralChunksShouldRoundTripAndBeStoredEncrypted() {
+        byte[] line = "offender DOB 01/02/1990 and a description\n".getBytes(StandardCharsets.UTF_8);
+        byte[] plain = new byte[3 * 1024 * 1024 + 17];
+        for (int i = 0; i < plain.length; i++) {
+            plain[i] = line[i % line.length];
+        }
+        String id = blobs.put(plain);
+        assertThat(blobs.get(id)).isEqualTo(plain);
+        assertThat(count("SELECT COUNT(*) FROM blob_chunk WHERE blob_id = ?", id)).isGreaterThan(1);
+        for (byte[] stored : jdbc.sql("SELECT ciphertext FROM blob_chunk WHERE blob_id = ?").param(id)
+                .query(byte[].class).list()) {
+            assertThat(new String(stored, StandardCharsets.ISO_8859_1)).doesNotContain("offender");
+        }
+    }
+
+    @Test
     void storeShouldRecogniseARedeliveryThroughAnotherRelay() {
         String messageId = TestMessages.newMessageId("elsewhere.example");
         byte[] raw = TestMessages.plain("x@elsewhere.example", messageId, "s", "body\r\n", Map.of());

@@ -142,8 +142,21 @@ public final class TestMailServer {
 
     /** Sends the bytes as they are through SMTP (dot-stuffed, nothing added). */
     public void send(String from, String to, byte[] raw) {
+        send(from, to, new java.io.ByteArrayInputStream(raw));
+    }
+
+    /** The same for a message in a file, read as it is sent: a 25 MB message never in the test's heap. */
+    public void send(String from, String to, java.nio.file.Path raw) {
+        try (java.io.InputStream in = java.nio.file.Files.newInputStream(raw)) {
+            send(from, to, in);
+        } catch (IOException e) {
+            throw new IllegalStateException("SMTP send failed", e);
+        }
+    }
+
+    private void send(String from, String to, java.io.InputStream raw) {
         try (Socket socket = new Socket("127.0.0.1", smtpPort())) {
-            socket.setSoTimeout(10_000);
+            socket.setSoTimeout(60_000); // a 25 MB message takes the server a while to accept
             BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII));
             OutputStream out = socket.getOutputStream();
             expect(in, "220");
@@ -164,18 +177,21 @@ public final class TestMailServer {
      * the small heap of the gateway it shares): every line ended by CRLF (a bare LF becomes CRLF), a line
      * starting with a dot given a second one, and a CRLF after the last line.
      */
-    private static void writeDotStuffed(byte[] raw, OutputStream socket) throws IOException {
+    private static void writeDotStuffed(java.io.InputStream raw, OutputStream socket) throws IOException {
+        java.io.InputStream in = new java.io.BufferedInputStream(raw, 64 * 1024);
         OutputStream out = new java.io.BufferedOutputStream(socket, 64 * 1024);
         boolean lineStart = true;
-        for (int i = 0; i < raw.length; i++) {
-            byte b = raw[i];
-            if (b == '\n' || b == '\r' && i + 1 < raw.length && raw[i + 1] == '\n') {
+        int b = in.read();
+        while (b != -1) {
+            int next = in.read();
+            if (b == '\n' || b == '\r' && next == '\n') {
                 if (b == '\r') {
-                    i++;
+                    next = in.read();
                 }
                 out.write('\r');
                 out.write('\n');
                 lineStart = true;
+                b = next;
                 continue;
             }
             if (lineStart && b == '.') {
@@ -183,6 +199,7 @@ public final class TestMailServer {
             }
             out.write(b);
             lineStart = false;
+            b = next;
         }
         out.write('\r');
         out.write('\n');
