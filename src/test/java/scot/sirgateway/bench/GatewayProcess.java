@@ -21,12 +21,11 @@ import java.util.regex.Pattern;
 
 /**
  * The packaged gateway as production runs it, {@code java -jar}, in a process of its own: started, watched
- * until it takes mail, sampled (heap through the actuator, resident memory from /proc) and stopped.
+ * until it takes mail, sampled (resident memory from /proc; the heap from its GC log) and stopped.
  */
 final class GatewayProcess implements AutoCloseable {
 
     private static final Pattern STARTED = Pattern.compile("Started \\w+ in ([0-9.]+) seconds");
-    private static final Pattern HEAP_VALUE = Pattern.compile("\"statistic\"\\s*:\\s*\"VALUE\"\\s*,\\s*\"value\"\\s*:\\s*([0-9.eE+-]+)");
     private static final Pattern GC_BEFORE = Pattern.compile("\\) (\\d+)M->(\\d+)M\\(");
 
     private final Process process;
@@ -38,7 +37,6 @@ final class GatewayProcess implements AutoCloseable {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private volatile long startedLineNanos;
     private volatile String startedLineSeconds;
-    private final AtomicLong peakSampledHeap = new AtomicLong();
     private final AtomicLong peakTreeRss = new AtomicLong();
     private final AtomicLong peakHwm = new AtomicLong(-1);
     private volatile String fatalLine;
@@ -156,7 +154,11 @@ final class GatewayProcess implements AutoCloseable {
         }
     }
 
-    /** Samples the heap (actuator) and the resident memory of the gateway and its reader processes every 200 ms. */
+    /**
+     * Samples the resident memory of the gateway and its reader processes every 200 ms, from /proc: nothing is asked
+     * of the gateway itself (an authenticated request costs it a password hash, which would load what is measured;
+     * its heap comes from its GC log).
+     */
     void startSampling() {
         sampling = true;
         sampler = new Thread(() -> {
@@ -190,26 +192,6 @@ final class GatewayProcess implements AutoCloseable {
             tree += Math.max(0, rssKb(child.pid(), "VmRSS"));
         }
         peakTreeRss.accumulateAndGet(tree * 1024, Math::max);
-        try {
-            HttpResponse<String> metric = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
-                    + "/actuator/metrics/jvm.memory.used?tag=area:heap")).timeout(Duration.ofSeconds(2))
-                    .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
-                            (adminUser + ":" + adminPassword).getBytes(StandardCharsets.UTF_8)))
-                    .build(), HttpResponse.BodyHandlers.ofString());
-            Matcher value = HEAP_VALUE.matcher(metric.body());
-            if (metric.statusCode() == 200 && value.find()) {
-                peakSampledHeap.accumulateAndGet((long) Double.parseDouble(value.group(1)), Math::max);
-            }
-        } catch (IOException | RuntimeException e) {
-            // a busy or stopping gateway: the next sample counts
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    /** The largest heap the samples saw, in bytes (0 if none answered). */
-    long peakSampledHeap() {
-        return peakSampledHeap.get();
     }
 
     /** The largest resident memory of the gateway and its reader processes together, as sampled, in bytes. */
