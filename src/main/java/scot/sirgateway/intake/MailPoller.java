@@ -62,6 +62,8 @@ public class MailPoller {
     private final TransactionTemplate transactions;
     private final ObjectProvider<IntakeMoments> moments;
     private final Session session;
+    /** Folders known to exist on the intake server (processed, quarantine). */
+    private final java.util.Set<String> existingFolders = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final IntakeStages intakeStages;
     /** One take at a time: the timer's and the IDLE watcher's never overlap. */
     private final ReentrantLock taking = new ReentrantLock();
@@ -225,18 +227,28 @@ public class MailPoller {
     }
 
     /** IMAP MOVE where the server has it; else copy, flag deleted, and expunge when the folder closes. */
-    private static void move(Store store, Folder inbox, Message message, String folderName) throws MessagingException {
+    private void move(Store store, Folder inbox, Message message, String folderName) throws MessagingException {
         Folder target = store.getFolder(folderName);
-        if (!target.exists()) {
-            target.create(Folder.HOLDS_MESSAGES);
+        // asked of the server once, not at every message: a folder removed since makes the move fail, and the next
+        // take asks again (and makes it)
+        if (!existingFolders.contains(folderName)) {
+            if (!target.exists()) {
+                target.create(Folder.HOLDS_MESSAGES);
+            }
+            existingFolders.add(folderName);
         }
         Message[] one = {message};
-        if (inbox instanceof IMAPFolder imap && store instanceof IMAPStore imapStore
-                && imapStore.hasCapability("MOVE")) {
-            imap.moveMessages(one, target);
-        } else {
-            inbox.copyMessages(one, target);
-            message.setFlag(Flags.Flag.DELETED, true);
+        try {
+            if (inbox instanceof IMAPFolder imap && store instanceof IMAPStore imapStore
+                    && imapStore.hasCapability("MOVE")) {
+                imap.moveMessages(one, target);
+            } else {
+                inbox.copyMessages(one, target);
+                message.setFlag(Flags.Flag.DELETED, true);
+            }
+        } catch (MessagingException | RuntimeException failed) {
+            existingFolders.remove(folderName);
+            throw failed;
         }
     }
 

@@ -199,14 +199,25 @@ public final class GatewayBenchmark {
         long burstHwm;
         GatewayProcess gateway;
         int port = freePort();
-        gateway = GatewayProcess.start(jar, jvmArgs(null), gatewayArgs(port, postgres.getJdbcUrl("postgres", "postgres"),
-                BenchMails.TO, GOVERNMENT, List.of()), port, ADMIN, ADMIN_PASSWORD, work, out.resolve("gateway.log"));
+        List<String> burstArgs = gatewayArgs(port, postgres.getJdbcUrl("postgres", "postgres"), BenchMails.TO, GOVERNMENT,
+                List.of());
+        Path launched = jar;
+        List<String> launchArgs = jvmArgs(null);
+        String how = "java -jar, the packaged jar";
+        if (Boolean.parseBoolean(property("bench.cds", "true"))) {
+            Path[] extracted = classDataSharing(jar, burstArgs);
+            launched = extracted[0];
+            launchArgs.add("-XX:SharedArchiveFile=" + extracted[1]);
+            how = "the jar extracted, with its class data sharing archive, as README \"Production\" runs it";
+        }
+        gateway = GatewayProcess.start(launched, launchArgs, burstArgs, port, ADMIN, ADMIN_PASSWORD, work,
+                out.resolve("gateway.log"));
         resources.push(gateway);
         startup = gateway.awaitReady(Duration.ofSeconds(longProperty("bench.startTimeoutSeconds", 600)));
         line("");
-        line(String.format(Locale.ROOT, "start-up: %.1f s from spawn to ready (health UP %.1f s, log line \"Started\" "
-                + "%.1f s; the gateway's own count %s s)", seconds(startup.ready()), seconds(startup.toHealthUp()),
-                seconds(startup.toStartedLine()), startup.reportedSeconds()));
+        line(String.format(Locale.ROOT, "start-up (%s): %.1f s from spawn to ready (health UP %.1f s, log line "
+                + "\"Started\" %.1f s; the gateway's own count %s s)", how, seconds(startup.ready()),
+                seconds(startup.toHealthUp()), seconds(startup.toStartedLine()), startup.reportedSeconds()));
         gateway.startSampling();
 
         burstPhase = new Phase("burst", burst);
@@ -284,7 +295,8 @@ public final class GatewayBenchmark {
                 port, ADMIN, ADMIN_PASSWORD, work, out.resolve("gateway-large.log"));
         resources.push(gateway);
         GatewayProcess.Startup startup = gateway.awaitReady(Duration.ofSeconds(longProperty("bench.startTimeoutSeconds", 600)));
-        line(String.format(Locale.ROOT, "  its start-up: %.1f s", seconds(startup.ready())));
+        line(String.format(Locale.ROOT, "  its start-up (java -jar, the packaged jar, no archive): %.1f s from spawn to "
+                + "ready (log line \"Started\" %.1f s)", seconds(startup.ready()), seconds(startup.toStartedLine())));
         gateway.startSampling();
         long handedOver = mailServer.send(BenchMails.FROM, LARGE_INTAKE, mail.raw());
         String messageId = mail.messageId();
@@ -568,6 +580,42 @@ public final class GatewayBenchmark {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return null;
+        }
+    }
+
+    /**
+     * The jar extracted ({@code -Djarmode=tools extract}) and a class data sharing archive made by one training run
+     * that stops once the context is refreshed (the schema migrated, no mail taken): answers the extracted jar and the
+     * archive. Neither run is timed.
+     */
+    private Path[] classDataSharing(Path jar, List<String> gatewayArgs) throws IOException, InterruptedException {
+        Path app = work.resolve("app");
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        run(List.of(java, "-Djarmode=tools", "-jar", jar.toString(), "extract", "--destination", app.toString()),
+                out.resolve("gateway-extract.log"));
+        Path extracted = app.resolve(jar.getFileName());
+        Path archive = app.resolve("sir-gateway.jsa");
+        List<String> training = new ArrayList<>(List.of(java, "-XX:ArchiveClassesAtExit=" + archive,
+                "-Dspring.context.exit=onRefresh", "-jar", extracted.toString()));
+        training.addAll(gatewayArgs);
+        run(training, out.resolve("gateway-training.log"));
+        if (!Files.isRegularFile(archive)) {
+            throw new BenchmarkFailure("the training run wrote no class data sharing archive; see "
+                    + out.resolve("gateway-training.log"));
+        }
+        return new Path[] {extracted, archive};
+    }
+
+    private void run(List<String> command, Path log) throws IOException, InterruptedException {
+        Process process = new ProcessBuilder(command).directory(work.toFile()).redirectErrorStream(true)
+                .redirectOutput(log.toFile()).start();
+        if (!process.waitFor(5, java.util.concurrent.TimeUnit.MINUTES)) {
+            process.destroyForcibly();
+            throw new BenchmarkFailure("did not finish in 5 minutes: " + String.join(" ", command.subList(0, 4)));
+        }
+        if (process.exitValue() != 0) {
+            throw new BenchmarkFailure("exit " + process.exitValue() + ": " + String.join(" ", command.subList(0, 4))
+                    + "; see " + log);
         }
     }
 
