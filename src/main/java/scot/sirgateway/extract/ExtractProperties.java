@@ -29,7 +29,8 @@ public record ExtractProperties(
         @DefaultValue("30s") Duration timeout,
         @Positive @DefaultValue("2") int workers,
         @DefaultValue("256MB") DataSize workerHeap,
-        Path scratchDir) {
+        Path scratchDir,
+        @DefaultValue("true") boolean warmUp) {
 
     @ConstructorBinding
     public ExtractProperties {
@@ -39,6 +40,6 @@ public record ExtractProperties(
     public ExtractProperties(long maxDocumentBytes, int maxTextChars, long maxCompressionRatio, int maxXmlDepth,
             int maxPackageDepth, Duration timeout) {
         this(maxDocumentBytes, maxTextChars, maxCompressionRatio, maxXmlDepth, maxPackageDepth, timeout, 2,
-                DataSize.ofMegabytes(256), null);
+                DataSize.ofMegabytes(256), null, false);
     }
 }
