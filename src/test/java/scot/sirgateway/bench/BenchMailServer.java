@@ -1,12 +1,7 @@
 package scot.sirgateway.bench;
 
-import java.io.BufferedOutputStream;
-import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.OutputStream;
-import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +16,8 @@ import com.icegreen.greenmail.store.StoredMessage;
 import com.icegreen.greenmail.user.GreenMailUser;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
+
+import scot.sirgateway.support.SmtpSubmission;
 import com.icegreen.greenmail.util.ServerSetupTest;
 
 /**
@@ -61,21 +58,7 @@ final class BenchMailServer implements AutoCloseable {
      * server accepted the message (its 250 after the data).
      */
     long send(String from, String to, byte[] raw) throws IOException {
-        try (Socket socket = new Socket("127.0.0.1", smtpPort())) {
-            socket.setSoTimeout(120_000);
-            BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII));
-            OutputStream out = socket.getOutputStream();
-            expect(in, "220");
-            command(out, in, "HELO bench.local", "250");
-            command(out, in, "MAIL FROM:<" + from + ">", "250");
-            command(out, in, "RCPT TO:<" + to + ">", "250");
-            command(out, in, "DATA", "354");
-            writeDotStuffed(raw, out);
-            command(out, in, ".", "250");
-            long accepted = System.currentTimeMillis();
-            command(out, in, "QUIT", "221");
-            return accepted;
-        }
+        return SmtpSubmission.send(smtpPort(), "bench.local", from, to, new ByteArrayInputStream(raw), 120_000);
     }
 
     /**
@@ -124,49 +107,5 @@ final class BenchMailServer implements AutoCloseable {
     @Override
     public void close() {
         greenMail.stop();
-    }
-
-    private static void writeDotStuffed(byte[] raw, OutputStream socket) throws IOException {
-        OutputStream out = new BufferedOutputStream(socket, 64 * 1024);
-        boolean lineStart = true;
-        for (int i = 0; i < raw.length; i++) {
-            byte b = raw[i];
-            if (b == '\n' || b == '\r' && i + 1 < raw.length && raw[i + 1] == '\n') {
-                if (b == '\r') {
-                    i++;
-                }
-                out.write('\r');
-                out.write('\n');
-                lineStart = true;
-                continue;
-            }
-            if (lineStart && b == '.') {
-                out.write('.');
-            }
-            out.write(b);
-            lineStart = false;
-        }
-        out.write('\r');
-        out.write('\n');
-        out.flush();
-    }
-
-    private static void command(OutputStream out, BufferedReader in, String line, String expected) throws IOException {
-        out.write((line + "\r\n").getBytes(StandardCharsets.US_ASCII));
-        out.flush();
-        expect(in, expected);
-    }
-
-    private static void expect(BufferedReader in, String code) throws IOException {
-        String line;
-        do {
-            line = in.readLine();
-            if (line == null) {
-                throw new IOException("SMTP connection closed, expected " + code);
-            }
-        } while (line.length() > 3 && line.charAt(3) == '-');
-        if (!line.startsWith(code)) {
-            throw new IOException("SMTP answered '" + line + "', expected " + code);
-        }
     }
 }

@@ -1,12 +1,8 @@
 package scot.sirgateway.support;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.OutputStream;
 import java.net.ServerSocket;
 import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -155,55 +151,12 @@ public final class TestMailServer {
     }
 
     private void send(String from, String to, java.io.InputStream raw) {
-        try (Socket socket = new Socket("127.0.0.1", smtpPort())) {
-            socket.setSoTimeout(60_000); // a 25 MB message takes the server a while to accept
-            BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII));
-            OutputStream out = socket.getOutputStream();
-            expect(in, "220");
-            command(out, in, "HELO test.local", "250");
-            command(out, in, "MAIL FROM:<" + from + ">", "250");
-            command(out, in, "RCPT TO:<" + to + ">", "250");
-            command(out, in, "DATA", "354");
-            writeDotStuffed(raw, out);
-            command(out, in, ".", "250");
-            command(out, in, "QUIT", "221");
+        try {
+            // a 25 MB message takes the server a while to accept
+            SmtpSubmission.send(smtpPort(), "test.local", from, to, raw, 60_000);
         } catch (IOException e) {
             throw new IllegalStateException("SMTP send failed", e);
         }
-    }
-
-    /**
-     * The message as SMTP's DATA wants it, streamed without a copy (a test's 20 MB message must not take
-     * the small heap of the gateway it shares): every line ended by CRLF (a bare LF becomes CRLF), a line
-     * starting with a dot given a second one, and a CRLF after the last line.
-     */
-    private static void writeDotStuffed(java.io.InputStream raw, OutputStream socket) throws IOException {
-        java.io.InputStream in = new java.io.BufferedInputStream(raw, 64 * 1024);
-        OutputStream out = new java.io.BufferedOutputStream(socket, 64 * 1024);
-        boolean lineStart = true;
-        int b = in.read();
-        while (b != -1) {
-            int next = in.read();
-            if (b == '\n' || b == '\r' && next == '\n') {
-                if (b == '\r') {
-                    next = in.read();
-                }
-                out.write('\r');
-                out.write('\n');
-                lineStart = true;
-                b = next;
-                continue;
-            }
-            if (lineStart && b == '.') {
-                out.write('.');
-            }
-            out.write(b);
-            lineStart = false;
-            b = next;
-        }
-        out.write('\r');
-        out.write('\n');
-        out.flush();
     }
 
     /** Puts a message straight into a mailbox folder with IMAP APPEND, flagged as already read. */
@@ -245,24 +198,5 @@ public final class TestMailServer {
         Store store = Session.getInstance(new Properties()).getStore("imap");
         store.connect("127.0.0.1", imapPort(), address, password);
         return store;
-    }
-
-    private static void command(OutputStream out, BufferedReader in, String line, String expected) throws IOException {
-        out.write((line + "\r\n").getBytes(StandardCharsets.US_ASCII));
-        out.flush();
-        expect(in, expected);
-    }
-
-    private static void expect(BufferedReader in, String code) throws IOException {
-        String line;
-        do {
-            line = in.readLine();
-            if (line == null) {
-                throw new IOException("SMTP connection closed, expected " + code);
-            }
-        } while (line.length() > 3 && line.charAt(3) == '-');
-        if (!line.startsWith(code)) {
-            throw new IOException("SMTP answered '" + line + "', expected " + code);
-        }
     }
 }
