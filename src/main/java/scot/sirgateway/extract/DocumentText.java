@@ -8,8 +8,6 @@ import java.util.zip.ZipInputStream;
 
 import jakarta.annotation.PreDestroy;
 
-import org.springframework.boot.context.event.ApplicationReadyEvent;
-import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 import scot.sirgateway.extract.WorkerProtocol.Reply;
@@ -61,22 +59,6 @@ public class DocumentText {
     @PreDestroy
     void stop() {
         workers.stop();
-    }
-
-    /**
-     * With {@code gateway.extract.warm-up}, the reader processes start in the background as soon as the gateway is
-     * ready: the first notification after a start (or the first of a backlog) does not wait for a JVM to start.
-     */
-    @EventListener(ApplicationReadyEvent.class)
-    void warmUp() {
-        if (limits.warmUp()) {
-            workers.warmUp();
-        }
-    }
-
-    /** How many reader processes are started and waiting for a document. */
-    int idleReaders() {
-        return workers.idleCount();
     }
 
     /** How reasons name the n-th attachment (from 1): "attachment 2 (PDF)". */

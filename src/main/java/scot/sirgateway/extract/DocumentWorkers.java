@@ -127,21 +127,6 @@ final class DocumentWorkers {
         }
     }
 
-    /**
-     * Starts every reader process in the background (once the gateway is ready): a document arriving meanwhile
-     * waits for one of them rather than starting another beside it.
-     */
-    void warmUp() {
-        for (int i = idle.size(); i < limits.workers(); i++) {
-            replace();
-        }
-    }
-
-    /** How many reader processes are started and waiting for a document. */
-    int idleCount() {
-        return idle.size();
-    }
-
     /** Starts a worker in the background for the one just killed, so that the next document need not wait. */
     private void replace() {
         if (stopped) {

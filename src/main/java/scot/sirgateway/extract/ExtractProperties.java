@@ -29,8 +29,7 @@ public record ExtractProperties(
         @DefaultValue("30s") Duration timeout,
         @Positive @DefaultValue("2") int workers,
         @DefaultValue("256MB") DataSize workerHeap,
-        Path scratchDir,
-        @DefaultValue("true") boolean warmUp) {
+        Path scratchDir) {
 
     @ConstructorBinding
     public ExtractProperties {
@@ -40,6 +39,6 @@ public record ExtractProperties(
     public ExtractProperties(long maxDocumentBytes, int maxTextChars, long maxCompressionRatio, int maxXmlDepth,
             int maxPackageDepth, Duration timeout) {
         this(maxDocumentBytes, maxTextChars, maxCompressionRatio, maxXmlDepth, maxPackageDepth, timeout, 2,
-                DataSize.ofMegabytes(256), null, false);
+                DataSize.ofMegabytes(256), null);
     }
 }

@@ -21,7 +21,7 @@ class DocumentWorkersTest {
 
     private static ExtractProperties limits(Path scratch) {
         return new ExtractProperties(15_000_000, 1_000_000, 100, 100, 5, Duration.ofSeconds(30), 2,
-                DataSize.ofMegabytes(200), scratch, false);
+                DataSize.ofMegabytes(200), scratch);
     }
 
     @Test
