@@ -210,7 +210,7 @@ public final class GatewayBenchmark {
             launchArgs.add("-XX:SharedArchiveFile=" + extracted[1]);
             how = "the jar extracted, with its class data sharing archive, as README \"Production\" runs it";
         }
-        gateway = GatewayProcess.start(launched, launchArgs, burstArgs, port, ADMIN, ADMIN_PASSWORD, work,
+        gateway = GatewayProcess.start(launched, launchArgs, burstArgs, port, work,
                 out.resolve("gateway.log"));
         resources.push(gateway);
         startup = gateway.awaitReady(Duration.ofSeconds(longProperty("bench.startTimeoutSeconds", 600)));
@@ -292,7 +292,7 @@ public final class GatewayBenchmark {
         GatewayProcess gateway = GatewayProcess.start(jar, jvmArgs("-Xmx" + largeHeap),
                 gatewayArgs(port, postgres.getJdbcUrl("postgres", database), LARGE_INTAKE, LARGE_GOVERNMENT,
                         List.of("--gateway.extract.max-document-bytes=" + documentLimit)),
-                port, ADMIN, ADMIN_PASSWORD, work, out.resolve("gateway-large.log"));
+                port, work, out.resolve("gateway-large.log"));
         resources.push(gateway);
         GatewayProcess.Startup startup = gateway.awaitReady(Duration.ofSeconds(longProperty("bench.startTimeoutSeconds", 600)));
         line(String.format(Locale.ROOT, "  its start-up (java -jar, the packaged jar, no archive): %.1f s from spawn to "

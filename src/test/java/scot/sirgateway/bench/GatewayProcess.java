@@ -31,8 +31,6 @@ final class GatewayProcess implements AutoCloseable {
     private final Process process;
     private final long spawnedNanos;
     private final int port;
-    private final String adminUser;
-    private final String adminPassword;
     private final Path gcLog;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private volatile long startedLineNanos;
@@ -43,13 +41,10 @@ final class GatewayProcess implements AutoCloseable {
     private volatile boolean sampling;
     private Thread sampler;
 
-    private GatewayProcess(Process process, long spawnedNanos, int port, String adminUser, String adminPassword,
-            Path gcLog, Path log) {
+    private GatewayProcess(Process process, long spawnedNanos, int port, Path gcLog, Path log) {
         this.process = process;
         this.spawnedNanos = spawnedNanos;
         this.port = port;
-        this.adminUser = adminUser;
-        this.adminPassword = adminPassword;
         this.gcLog = gcLog;
         Thread copier = new Thread(() -> copyLog(log), "gateway-log");
         copier.setDaemon(true);
@@ -60,8 +55,8 @@ final class GatewayProcess implements AutoCloseable {
      * Spawns {@code java [jvmArgs] -Xlog:gc... -jar jar [gatewayArgs]} in {@code directory}; its output goes to
      * {@code log}, its GC log next to it.
      */
-    static GatewayProcess start(Path jar, List<String> jvmArgs, List<String> gatewayArgs, int port, String adminUser,
-            String adminPassword, Path directory, Path log) throws IOException {
+    static GatewayProcess start(Path jar, List<String> jvmArgs, List<String> gatewayArgs, int port, Path directory,
+            Path log) throws IOException {
         Path gcLog = log.resolveSibling(log.getFileName().toString().replace(".log", "") + "-gc.log");
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -74,7 +69,7 @@ final class GatewayProcess implements AutoCloseable {
         long spawned = System.nanoTime();
         Process process = new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true).start();
         process.getOutputStream().close();
-        return new GatewayProcess(process, spawned, port, adminUser, adminPassword, gcLog, log);
+        return new GatewayProcess(process, spawned, port, gcLog, log);
     }
 
     private void copyLog(Path log) {

@@ -152,30 +152,10 @@ class LargeMessageIntakeTest extends GatewayClient {
 
     /** The PDF attached to a short note, as {@link TestPdfs#mailWithAttachment} writes it, into a file. */
     Path plainMail(String messageId, Path pdf) throws IOException {
-        String boundary = "b-" + Long.toString(System.nanoTime(), 36);
-        String head = "From: " + SENDER + "\r\n"
-                + "To: notifications@sir-gateway.test\r\n"
-                + "Subject: Serious incident notification\r\n"
-                + "Message-ID: " + messageId + "\r\n"
-                + "MIME-Version: 1.0\r\n"
-                + "Content-Type: multipart/mixed; boundary=\"" + boundary + "\"\r\n\r\n"
-                + "--" + boundary + "\r\nContent-Type: text/plain; charset=UTF-8\r\n\r\nPlease find our notification attached.\r\n"
-                + "--" + boundary + "\r\nContent-Type: application/pdf; name=\"notification.pdf\"\r\n"
-                + "Content-Disposition: attachment; filename=\"notification.pdf\"\r\n"
-                + "Content-Transfer-Encoding: base64\r\n\r\n";
         Path mail = files.resolve("plain.eml");
-        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(mail))) {
-            out.write(head.getBytes(StandardCharsets.US_ASCII));
-            try (OutputStream encoder = Base64.getMimeEncoder(76, "\r\n".getBytes(StandardCharsets.US_ASCII))
-                    .wrap(new FilterOutputStream(out) {
-                        @Override
-                        public void close() {
-                            // the encoder's close writes what is left; the file stays open
-                        }
-                    })) {
-                Files.copy(pdf, encoder);
-            }
-            out.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.US_ASCII));
+        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(mail));
+                java.io.InputStream document = Files.newInputStream(pdf)) {
+            TestPdfs.writeMailWithAttachment(out, SENDER, messageId, "notification.pdf", "application/pdf", document);
         }
         return mail;
     }

@@ -240,6 +240,22 @@ public final class TestPdfs {
 
     /** The same, for an attachment of any declared type. */
     public static byte[] mailWithAttachment(String from, String messageId, String fileName, String contentType, byte[] pdf) {
+        // encoded straight into one buffer sized up front: a 20 MB document is not copied four times over
+        ByteArrayOutputStream mail = new ByteArrayOutputStream(pdf.length / 57 * 78 + 1024);
+        try {
+            writeMailWithAttachment(mail, from, messageId, fileName, contentType, new java.io.ByteArrayInputStream(pdf));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        return mail.toByteArray();
+    }
+
+    /**
+     * Writes that mail to {@code out}, the document base64-encoded as it is read: a test whose heap is the
+     * gateway's writes a 25 MB message to a file without holding it.
+     */
+    public static void writeMailWithAttachment(java.io.OutputStream out, String from, String messageId, String fileName,
+            String contentType, java.io.InputStream document) throws IOException {
         String boundary = "b-" + Long.toString(System.nanoTime(), 36);
         String head = "From: " + from + "\r\n"
                 + "To: notifications@sir-gateway.test\r\n"
@@ -251,21 +267,16 @@ public final class TestPdfs {
                 + "--" + boundary + "\r\nContent-Type: " + contentType + "; name=\"" + fileName + "\"\r\n"
                 + "Content-Disposition: attachment; filename=\"" + fileName + "\"\r\n"
                 + "Content-Transfer-Encoding: base64\r\n\r\n";
-        // encoded straight into one buffer sized up front: a 20 MB document is not copied four times over
-        java.io.ByteArrayOutputStream mail = new java.io.ByteArrayOutputStream(head.length() + pdf.length / 57 * 78 + 256);
-        mail.writeBytes(head.getBytes(StandardCharsets.UTF_8));
+        out.write(head.getBytes(StandardCharsets.UTF_8));
         try (java.io.OutputStream encoder = Base64.getMimeEncoder(76, "\r\n".getBytes(StandardCharsets.US_ASCII))
-                .wrap(new java.io.FilterOutputStream(mail) {
+                .wrap(new java.io.FilterOutputStream(out) {
                     @Override
                     public void close() {
-                        // the encoder's close writes what is left; the buffer stays open
+                        // the encoder's close writes what is left; the output stays open
                     }
                 })) {
-            encoder.write(pdf);
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException(e);
+            document.transferTo(encoder);
         }
-        mail.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.US_ASCII));
-        return mail.toByteArray();
+        out.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.US_ASCII));
     }
 }
