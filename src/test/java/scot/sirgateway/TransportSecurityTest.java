@@ -67,6 +67,7 @@ class TransportSecurityTest {
         // the console and API over HTTPS from a PEM bundle, as production's example
         p.put("spring.ssl.bundle.pem.web.keystore.certificate", "file:certs-example/tls/localhost.cert.pem");
         p.put("spring.ssl.bundle.pem.web.keystore.private-key", "file:certs-example/tls/localhost.key.pem");
+        p.put("spring.ssl.bundle.pem.web.options.enabled-protocols", "TLSv1.3,TLSv1.2");
         p.put("server.ssl.bundle", "web");
         p.put("server.servlet.session.cookie.secure", "true");
         try (ConfigurableApplicationContext gateway = start(p)) {
