@@ -113,8 +113,11 @@ TLSEOF
     -name localhost -keypbe AES-256-CBC -certpbe AES-256-CBC -macalg SHA256 -iter 10000 \
     -passout "$PASS_ARG" -out tls/localhost.p12
   # a trust store: the CA as a trusted certificate entry (OpenSSL 3.0 cannot mark one trusted for Java)
-  keytool -importcert -noprompt -alias tls-ca -file tls/tls-ca.cert.pem -keystore tls/tls-ca.p12 \
-    -storetype PKCS12 -storepass "$P12_PASS" >/dev/null
+  if ! keytool -importcert -noprompt -alias tls-ca -file tls/tls-ca.cert.pem -keystore tls/tls-ca.p12 \
+      -storetype PKCS12 -storepass "$P12_PASS" >"$WORK/keytool.log" 2>&1; then
+    cat "$WORK/keytool.log" >&2
+    exit 1
+  fi
   chmod 644 tls/*
   echo "TEST ONLY: every private key in this folder is public - never use any of these keys or certificates in production." \
     > tls/TEST-ONLY.txt
