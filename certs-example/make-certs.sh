@@ -3,7 +3,8 @@
 # Every private key written by this script is public. Never use any of it in production.
 #
 # Usage: ./make-certs.sh        (may be run from any directory; writes next to itself)
-# Needs: OpenSSL 3.x command line tool only.
+#        ./make-certs.sh tls    (the TLS files under tls/ only; the S/MIME files stay as they are)
+# Needs: OpenSSL 3.x command line tool; for the TLS trust stores also keytool (any JDK 17+).
 set -euo pipefail
 
 DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -23,10 +24,6 @@ esac
 
 WORK="$(mktemp -d)"
 trap 'rm -rf "$WORK"' EXIT
-
-# Remove earlier output so no stale files stay behind.
-rm -rf ca gateway councils government
-mkdir -p ca gateway councils government
 
 # --- OpenSSL configuration with the exact extensions -----------------------
 CNF="$WORK/openssl.cnf"
@@ -71,6 +68,70 @@ rand_serial() {
   # clear the top bit so the serial is positive and at most 16 bytes
   printf '0x%x%s' $(( 0x${hex:0:1} & 0x7 )) "${hex:1}"
 }
+
+# --- TLS (tls/): a CA of its own and a server certificate for localhost ------------
+# For the tests of the mail servers' and the console's TLS only. tls/tls-ca.p12 is a trust store
+# (PKCS12, password changeit) holding the TLS CA alone; tls/localhost.p12 is the server's keystore
+# (key + chain, alias localhost); tls/localhost.{cert,key}.pem the same as PEM for Spring Boot's SSL bundles.
+make_tls() {
+  command -v keytool >/dev/null || { echo "keytool not found (needed for tls/tls-ca.p12)" >&2; exit 1; }
+  rm -rf tls
+  mkdir -p tls
+  local cnf="$WORK/tls.cnf"
+  cat > "$cnf" <<'TLSEOF'
+[ req ]
+distinguished_name = req_dn
+prompt             = no
+[ req_dn ]
+CN = placeholder
+[ v3_ca ]
+basicConstraints       = critical, CA:true
+keyUsage               = critical, keyCertSign, cRLSign
+subjectKeyIdentifier   = hash
+[ server ]
+basicConstraints       = critical, CA:false
+keyUsage               = critical, digitalSignature, keyEncipherment
+extendedKeyUsage       = serverAuth
+subjectAltName         = DNS:localhost, IP:127.0.0.1
+subjectKeyIdentifier   = hash
+authorityKeyIdentifier = keyid:always
+TLSEOF
+  openssl genpkey -quiet -algorithm RSA -pkeyopt rsa_keygen_bits:3072 -out tls/tls-ca.key.pem
+  openssl req -new -x509 -config "$cnf" -extensions v3_ca -key tls/tls-ca.key.pem \
+    -subj "/C=GB/O=SIR Gateway Example (TEST ONLY)/CN=SIR Gateway Example TLS CA (TEST ONLY)" \
+    -sha256 -days "$DAYS" -set_serial "$(rand_serial)" -out tls/tls-ca.cert.pem
+  openssl genpkey -quiet -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out tls/localhost.key.pem
+  openssl req -new -config "$cnf" -key tls/localhost.key.pem -sha256 \
+    -subj "/C=GB/O=SIR Gateway Example (TEST ONLY)/CN=localhost" -out "$WORK/localhost.csr.pem"
+  if ! openssl x509 -req -in "$WORK/localhost.csr.pem" -CA tls/tls-ca.cert.pem -CAkey tls/tls-ca.key.pem \
+      -set_serial "$(rand_serial)" -days "$DAYS" -sha256 -extfile "$cnf" -extensions server \
+      -out tls/localhost.cert.pem 2>"$WORK/x509.log"; then
+    cat "$WORK/x509.log" >&2
+    exit 1
+  fi
+  openssl pkcs12 -export -inkey tls/localhost.key.pem -in tls/localhost.cert.pem -certfile tls/tls-ca.cert.pem \
+    -name localhost -keypbe AES-256-CBC -certpbe AES-256-CBC -macalg SHA256 -iter 10000 \
+    -passout "$PASS_ARG" -out tls/localhost.p12
+  # a trust store: the CA as a trusted certificate entry (OpenSSL 3.0 cannot mark one trusted for Java)
+  if ! keytool -importcert -noprompt -alias tls-ca -file tls/tls-ca.cert.pem -keystore tls/tls-ca.p12 \
+      -storetype PKCS12 -storepass "$P12_PASS" >"$WORK/keytool.log" 2>&1; then
+    cat "$WORK/keytool.log" >&2
+    exit 1
+  fi
+  chmod 644 tls/*
+  echo "TEST ONLY: every private key in this folder is public - never use any of these keys or certificates in production." \
+    > tls/TEST-ONLY.txt
+  echo "TLS test PKI written to $DIR/tls  (TEST ONLY - these private keys are public)"
+}
+
+if [ "${1:-}" = "tls" ]; then
+  make_tls
+  exit 0
+fi
+
+# Remove earlier output so no stale files stay behind.
+rm -rf ca gateway councils government
+mkdir -p ca gateway councils government
 
 # --- Root CA ------------------------------------------------------------------
 openssl genpkey -quiet -algorithm RSA -pkeyopt rsa_keygen_bits:3072 -out ca/ca.key.pem
@@ -148,6 +209,8 @@ summary_p12() {
            | sed -n 's/^ *friendlyName: *//p' | head -n 1)"
   printf '%-40s pkcs12  alias=%s  password=%s  (AES-256-CBC/PBKDF2, HMAC-SHA256)\n' "$f" "$alias" "$P12_PASS"
 }
+
+make_tls
 
 echo
 echo "Example PKI written to $DIR  (TEST ONLY - these private keys are public)"

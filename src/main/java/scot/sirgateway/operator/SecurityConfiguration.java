@@ -48,6 +48,9 @@ public class SecurityConfiguration {
             + "img-src 'self' data:; font-src 'self'; object-src 'none'; base-uri 'none'; "
             + "frame-ancestors 'none'; form-action 'self'";
 
+    /** Strict-Transport-Security's max-age: a year. */
+    static final long HSTS_MAX_AGE_SECONDS = 31_536_000;
+
     static final String SIGN_IN_AGAIN = "Sign in: people through the console's sign-in page (/sign-in), programs "
             + "with a service account (HTTP Basic) or a council API token (Authorization: Bearer).";
 
@@ -126,6 +129,9 @@ public class SecurityConfiguration {
                 // pages carry no inline script or style: anything injected into one cannot run; no page may be
                 // framed, no form may post elsewhere, and no address of a page leaves in a Referer
                 .headers(headers -> headers
+                        // on every response over HTTPS (directly, or through a proxy that terminates TLS and says
+                        // so, server.forward-headers-strategy): browsers keep to HTTPS for this host for a year
+                        .httpStrictTransportSecurity(hsts -> hsts.maxAgeInSeconds(HSTS_MAX_AGE_SECONDS).includeSubDomains(true))
                         .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
                         .referrerPolicy(referrer -> referrer.policy(
                                 org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER)))

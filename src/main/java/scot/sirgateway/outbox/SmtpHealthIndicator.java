@@ -7,7 +7,9 @@ import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.stereotype.Component;
 
-/** Health component {@code smtp}: can the gateway reach its relay right now, and how much mail waits. */
+import scot.sirgateway.MailTls;
+
+/** Health component {@code smtp}: can the gateway reach its relay right now (over its TLS), and if not, why. */
 @Component("smtpHealthIndicator")
 class SmtpHealthIndicator implements HealthIndicator {
 
@@ -22,10 +24,11 @@ class SmtpHealthIndicator implements HealthIndicator {
     @Override
     public Health health() {
         try (Transport transport = relay.connect()) {
-            return Health.up().withDetail("relay", properties.host() + ":" + properties.port()).build();
+            return Health.up().withDetail("relay", properties.host() + ":" + properties.port())
+                    .withDetail("tls", properties.tls()).build();
         } catch (MessagingException e) {
             return Health.down().withDetail("relay", properties.host() + ":" + properties.port())
-                    .withDetail("error", e.getClass().getSimpleName()).build();
+                    .withDetail("error", e.getClass().getSimpleName()).withDetail("reason", MailTls.reason(e)).build();
         }
     }
 }
