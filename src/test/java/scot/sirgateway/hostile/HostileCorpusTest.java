@@ -476,6 +476,14 @@ class HostileCorpusTest extends GatewayClient {
 
         from = sender();
         id = messageId();
+        add("Word file whose zip entry name is not UTF-8", "quarantine(UNREADABLE_DOCUMENT)", from, id,
+                TestPdfs.mailWithAttachment(from, id, "notification.docx",
+                        "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+                        HostileMails.withEntryNameNotUtf8(TestDocx.docx(TestDocx.paragraph("offender_ref: REF-zipname")))),
+                quarantine("UNREADABLE_DOCUMENT"));
+
+        from = sender();
+        id = messageId();
         add("PDF with a broken cross-reference table", "accept: rebuilt by scanning its objects", from, id,
                 TestPdfs.mailWithAttachment(from, id, "notification.pdf", HostileMails.brokenCrossReference(
                         TestPdfs.form(TestMessages.completeForm("xref"), TestPdfs.Protection.NONE, null))),

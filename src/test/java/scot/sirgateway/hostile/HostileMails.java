@@ -398,6 +398,15 @@ final class HostileMails {
                 megabytes, xml.substring(at + 1).getBytes(StandardCharsets.UTF_8));
     }
 
+    /** The zip with its {@code _rels/.rels} entry's name made a byte that is not UTF-8, in every header. */
+    static byte[] withEntryNameNotUtf8(byte[] zip) {
+        String text = new String(zip, StandardCharsets.ISO_8859_1);
+        if (!text.contains("_rels/.rels")) {
+            throw new IllegalArgumentException("no _rels/.rels entry");
+        }
+        return text.replace("_rels/.rels", "\u00ffrels/.rels").getBytes(StandardCharsets.ISO_8859_1);
+    }
+
     /** An RTF document of these lines, followed by an embedded OLE package object. */
     static byte[] rtfWithEmbeddedObject(String lines) {
         StringBuilder rtf = new StringBuilder("{\\rtf1\\ansi{\\fonttbl\\f0\\fswiss Helvetica;}\\f0 ");
