@@ -647,9 +647,7 @@ class HostileCorpusTest extends GatewayClient {
 
     @Test
     void everyKindShouldHaveItsOutcomeAndTheNextGoodMessageGoThrough() throws Exception {
-        long started = System.nanoTime();
         corpus();
-        System.out.println("corpus made in " + (System.nanoTime() - started) / 1_000_000 + " ms");
         SoftAssertions softly = new SoftAssertions();
         softly.assertThat(kinds).as("kinds in the corpus").hasSizeGreaterThanOrEqualTo(35);
 

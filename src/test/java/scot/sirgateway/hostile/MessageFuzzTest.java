@@ -193,6 +193,12 @@ class MessageFuzzTest extends GatewayClient {
         long quarantined = count("SELECT COUNT(DISTINCT stored_message_id) FROM quarantine");
         System.out.println("fuzz.seed=" + SEED + ": " + rounds.size() + " rounds, " + (registered - 1) + " registered, "
                 + quarantined + " quarantined");
+        // what the quarantined rounds were told, each distinct reason once: the fuzz's reach at a glance
+        jdbc.sql("SELECT id, reason_code FROM quarantine ORDER BY id").query().listOfRows().stream()
+                .map(row -> row.get("reason_code") + ": " + quarantineReason(((Number) row.get("id")).longValue())
+                        .replaceAll("\\d+", "N"))
+                .collect(Collectors.groupingBy(reason -> reason, java.util.TreeMap::new, Collectors.counting()))
+                .forEach((reason, times) -> System.out.println("  " + times + " x " + reason));
         assertThat(failures).as("rounds that crashed, hung or were lost (fuzz.seed=" + SEED + ")").isEmpty();
         assertThat(rounds).as("rounds run").hasSizeGreaterThan(ROUNDS / 2);
     }
