@@ -82,6 +82,28 @@ public class ContentTexts {
 
     private static final String HTML_BODY = "the HTML body";
 
+    /**
+     * A text part's content; one labelled with a charset Java does not know ({@code unknown-8bit}, a typo) is
+     * read best-effort, as UTF-8 where its bytes are that and as Windows-1252 where not, rather than refused.
+     */
+    private static Object textContent(Part part) throws MessagingException, IOException {
+        try {
+            return part.getContent();
+        } catch (java.io.UnsupportedEncodingException unknownCharset) {
+            byte[] bytes;
+            try (java.io.InputStream in = part.getInputStream()) {
+                bytes = in.readAllBytes();
+            }
+            try {
+                return java.nio.charset.StandardCharsets.UTF_8.newDecoder()
+                        .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                        .decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+            } catch (java.nio.charset.CharacterCodingException notUtf8) {
+                return new String(bytes, java.nio.charset.Charset.forName("windows-1252"));
+            }
+        }
+    }
+
     /** A document to read; {@code which} names it in reasons: "attachment 2 (PDF)", "the HTML body". */
     private record Attachment(String which, DocumentText.Kind kind, byte[] bytes) {
     }
@@ -108,7 +130,7 @@ public class ContentTexts {
             attachments[0]++;
         }
         if (text) {
-            Object content = part.getContent();
+            Object content = textContent(part);
             if (content instanceof String body) {
                 boolean attached = name != null || Part.ATTACHMENT.equalsIgnoreCase(part.getDisposition());
                 texts.add(new Text(attached ? DocumentText.attachment(attachments[0], kind) : "the body", body, attached));

@@ -163,7 +163,8 @@ public class DocumentText {
                     }
                 }
             }
-        } catch (IOException e) {
+        } catch (IOException | IllegalArgumentException e) {
+            // an entry name that is not UTF-8 comes as an IllegalArgumentException from the zip reader
             throw new QuarantineException(ReasonCode.UNREADABLE_DOCUMENT, which + " is a damaged archive ("
                     + e.getClass().getSimpleName() + ").");
         }
