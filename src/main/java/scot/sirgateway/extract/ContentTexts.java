@@ -1,6 +1,13 @@
 package scot.sirgateway.extract;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.UnsupportedEncodingException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -89,17 +96,16 @@ public class ContentTexts {
     private static Object textContent(Part part) throws MessagingException, IOException {
         try {
             return part.getContent();
-        } catch (java.io.UnsupportedEncodingException unknownCharset) {
+        } catch (UnsupportedEncodingException unknownCharset) {
             byte[] bytes;
-            try (java.io.InputStream in = part.getInputStream()) {
+            try (InputStream in = part.getInputStream()) {
                 bytes = in.readAllBytes();
             }
             try {
-                return java.nio.charset.StandardCharsets.UTF_8.newDecoder()
-                        .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
-                        .decode(java.nio.ByteBuffer.wrap(bytes)).toString();
-            } catch (java.nio.charset.CharacterCodingException notUtf8) {
-                return new String(bytes, java.nio.charset.Charset.forName("windows-1252"));
+                return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                        .decode(ByteBuffer.wrap(bytes)).toString();
+            } catch (CharacterCodingException notUtf8) {
+                return new String(bytes, Charset.forName("windows-1252"));
             }
         }
     }
@@ -136,7 +142,7 @@ public class ContentTexts {
                 texts.add(new Text(attached ? DocumentText.attachment(attachments[0], kind) : "the body", body, attached));
             }
         } else if (kind != null) {
-            try (java.io.InputStream in = part.getInputStream()) {
+            try (InputStream in = part.getInputStream()) {
                 documents.add(new Attachment(htmlBody ? HTML_BODY : DocumentText.attachment(attachments[0], kind), kind,
                         in.readAllBytes()));
             }
