@@ -1,10 +1,15 @@
 package scot.sirgateway.fault;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.UUID;
 
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
+
+import org.bouncycastle.asn1.x509.KeyPurposeId;
 
 import scot.sirgateway.support.TestMailServer;
 import scot.sirgateway.support.TestMessages;
@@ -13,8 +18,15 @@ import scot.sirgateway.support.TestSmime;
 /** The notifications the fault tests send, and the mails the shared mail server took, counted by Message-ID. */
 final class FaultMails {
 
-    /** The demo council's address, as its certificate names it: a signed notification is forwarded. */
-    static final String COUNCIL = "cjsw@demo-council.test";
+    /**
+     * An address of the demo council's of these tests' own, with a certificate of its own from the example CA (a
+     * signed notification is forwarded): the acknowledgements to it are theirs alone. Other gateways in the same
+     * JVM number their references from 1 too, and tests that find an acknowledgement to the council's usual
+     * address by its reference would otherwise find these.
+     */
+    static final String COUNCIL = "faults-" + UUID.randomUUID().toString().substring(0, 8) + "@demo-council.test";
+
+    private static final TestSmime.Signer SIGNER = issue();
 
     private FaultMails() {
     }
@@ -24,10 +36,20 @@ final class FaultMails {
         StringBuilder form = new StringBuilder();
         TestMessages.completeForm(marker).forEach((k, v) -> form.append(k).append(": ").append(v).append("\r\n"));
         try {
-            return TestSmime.signedMail(COUNCIL, TestSmime.demoCouncil(), form.toString(),
+            return TestSmime.signedMail(COUNCIL, SIGNER, form.toString(),
                     Map.of("Message-ID", messageId));
         } catch (Exception e) {
             throw new IllegalStateException("the test notification cannot be signed", e);
+        }
+    }
+
+    private static TestSmime.Signer issue() {
+        Instant now = Instant.now();
+        try {
+            return TestSmime.issue(COUNCIL, now.minus(Duration.ofDays(1)), now.plus(Duration.ofDays(30)),
+                    KeyPurposeId.id_kp_emailProtection);
+        } catch (Exception e) {
+            throw new IllegalStateException("the test signer cannot be issued", e);
         }
     }
 
