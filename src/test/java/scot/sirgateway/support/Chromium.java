@@ -100,6 +100,7 @@ public final class Chromium implements AutoCloseable {
         checkSignInPageOnce();
         type("code", Browser.awaitCode(mail, email, before));
         press("Continue");
+        assertThat(path()).as("signed in with the code: %s", title()).doesNotStartWith("/sign-in");
     }
 
     /**
