@@ -54,8 +54,9 @@ import tools.jackson.databind.json.JsonMapper;
  * once under a gapless reference, acknowledged once and forwarded once, and nothing is left in the mailbox. A
  * person signed in on the first node is still signed in on the second with the same cookie.
  */
-@Disabled("the takeover, health, session and no-duplicate checks pass, but after the close some mails (19 of 100 in "
-        + "the last run) are never taken from the mailbox by the new leader: not yet diagnosed, so not in the suite")
+@Disabled("fails: while the closing leader finishes its last poll the new leader polls the same mailbox, and mails "
+        + "end up in Processed without being stored (last run: 100 in Processed, 70 stored, 0 left in INBOX, fetch "
+        + "failures recorded for most UIDs); the two pollers must not overlap, or moves must be by UID after the commit")
 class TwoNodesFailoverTest {
 
     private static final int MESSAGES = 100;
@@ -181,7 +182,9 @@ class TwoNodesFailoverTest {
                     throw new AssertionError("not all sent: stored " + rows(jdbc, "SELECT state, COUNT(*) FROM "
                             + "stored_message GROUP BY state") + ", outbox " + rows(jdbc, "SELECT purpose || ' ' || state, "
                             + "COUNT(*) FROM outbox_mail GROUP BY purpose, state") + ", quarantine " + rows(jdbc,
-                            "SELECT reason_code, COUNT(*) FROM quarantine GROUP BY reason_code"), notYet);
+                            "SELECT reason_code, COUNT(*) FROM quarantine GROUP BY reason_code") + ", inbox "
+                            + mail.count(INTAKE, TestMailServer.INTAKE_PASSWORD, "INBOX") + ", processed "
+                            + mail.count(INTAKE, TestMailServer.INTAKE_PASSWORD, "Processed"), notYet);
                 }
                 assertThat(count(jdbc, "SELECT COUNT(*) FROM stored_message")).isEqualTo(MESSAGES);
                 assertThat(count(jdbc, "SELECT COUNT(*) FROM quarantine")).isZero();
