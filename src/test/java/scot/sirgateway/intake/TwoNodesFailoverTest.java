@@ -31,7 +31,6 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.apache.camel.CamelContext;
 import org.awaitility.Awaitility;
 import org.bouncycastle.asn1.x509.KeyPurposeId;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -54,9 +53,6 @@ import tools.jackson.databind.json.JsonMapper;
  * once under a gapless reference, acknowledged once and forwarded once, and nothing is left in the mailbox. A
  * person signed in on the first node is still signed in on the second with the same cookie.
  */
-@Disabled("fails: while the closing leader finishes its last poll the new leader polls the same mailbox, and mails "
-        + "end up in Processed without being stored (last run: 100 in Processed, 70 stored, 0 left in INBOX, fetch "
-        + "failures recorded for most UIDs); the two pollers must not overlap, or moves must be by UID after the commit")
 class TwoNodesFailoverTest {
 
     private static final int MESSAGES = 100;
