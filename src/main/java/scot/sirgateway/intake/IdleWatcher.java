@@ -28,11 +28,21 @@ import org.springframework.stereotype.Component;
  * server drops the connection the watcher connects again with a back-off doubling up to a minute; a server
  * without the IDLE capability leaves intake to the timer alone, as does {@code gateway.mail.intake.idle}
  * false. The timer stays in every case: it is the net for whatever the watcher misses.
+ *
+ * <p>The connection follows the {@code intake-mail} route ({@link IntakeRouteEvents}): it is opened only while
+ * the route runs and closed as soon as the route stops (an operator stopped it, or this node is not, or no
+ * longer, the leader of two: {@code gateway.cluster.enabled}), so that only the node taking mail watches the
+ * mailbox.
  */
 @Component
 public class IdleWatcher implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(IdleWatcher.class);
+
+    /** The route whose running the connection follows. */
+    static final String ROUTE = "intake-mail";
+    /** While the route is stopped its status is looked at this often too, in case a route event was missed. */
+    private static final Duration ROUTE_RECHECK = Duration.ofSeconds(5);
 
     private static final Duration FIRST_RETRY = Duration.ofSeconds(1);
     private static final Duration LAST_RETRY = Duration.ofMinutes(1);
@@ -61,6 +71,9 @@ public class IdleWatcher implements SmartLifecycle {
     private volatile boolean running;
     private volatile Thread watcher;
     private volatile Store store;
+    /** Whether the {@code intake-mail} route runs, as its events said. */
+    private volatile boolean intakeRunning;
+    private final Object intakeChange = new Object();
 
     public IdleWatcher(IntakeProperties properties, MailPoller mailPoller, Properties intakeMailProperties,
             ObjectProvider<CamelContext> routes) {
@@ -108,9 +121,50 @@ public class IdleWatcher implements SmartLifecycle {
         return running;
     }
 
+    /** The {@code intake-mail} route started: the watcher connects. */
+    void intakeStarted() {
+        synchronized (intakeChange) {
+            intakeRunning = true;
+            intakeChange.notifyAll();
+        }
+    }
+
+    /** The {@code intake-mail} route stopped: the watcher's connection is closed, and stays so until it starts. */
+    void intakeStopped() {
+        intakeRunning = false;
+        // after the flag: a connection opened from now on sees it before it goes into IDLE
+        closeQuietly(store);
+    }
+
+    /** Waits until the {@code intake-mail} route runs; false when the watcher stops first. */
+    private boolean awaitIntake() {
+        synchronized (intakeChange) {
+            while (running) {
+                if (intakeRunning || intakeRouteStarted()) {
+                    intakeRunning = true;
+                    return true;
+                }
+                try {
+                    intakeChange.wait(ROUTE_RECHECK.toMillis());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return false;
+                }
+            }
+            return false;
+        }
+    }
+
+    private boolean intakeRouteStarted() {
+        CamelContext camel = routes.getIfAvailable();
+        ServiceStatus intake = camel == null ? null : camel.getRouteController().getRouteStatus(ROUTE);
+        return intake != null && intake.isStarted();
+    }
+
     /** Whether a connection is in IDLE on the intake folder now (or about to return to it). */
     public boolean watching() {
-        return running && store != null && store.isConnected();
+        Store open = store;
+        return running && open != null && open.isConnected();
     }
 
     /**
@@ -118,9 +172,7 @@ public class IdleWatcher implements SmartLifecycle {
      * intake stopped (by an operator, or on a gateway that is not the one reading the mailbox) stays stopped.
      */
     void requestTake() {
-        CamelContext camel = routes.getIfAvailable();
-        ServiceStatus intake = camel == null ? null : camel.getRouteController().getRouteStatus("intake-mail");
-        if (intake == null || !intake.isStarted()) {
+        if (!intakeRouteStarted()) {
             return;
         }
         takes.execute(() -> {
@@ -136,10 +188,16 @@ public class IdleWatcher implements SmartLifecycle {
     private void watch() {
         Duration retry = FIRST_RETRY;
         while (running) {
+            if (!awaitIntake()) {
+                break;
+            }
             boolean connected = false;
             try {
                 Store opened = session.getStore(properties.protocol());
                 store = opened;
+                if (!intakeRunning) {
+                    continue;
+                }
                 opened.connect(properties.host(), properties.port(), properties.username(), properties.password());
                 if (!(opened instanceof IMAPStore imap) || !imap.hasCapability("IDLE")) {
                     log.info("the intake mail server does not offer IDLE: mail is taken every {} (intake-mail timer)",
@@ -151,13 +209,17 @@ public class IdleWatcher implements SmartLifecycle {
                 IMAPFolder folder = (IMAPFolder) opened.getFolder(properties.folder());
                 folder.open(Folder.READ_ONLY);
                 connected = true;
+                if (!intakeRunning) {
+                    // the route stopped while this connection opened
+                    continue;
+                }
                 retry = FIRST_RETRY;
                 log.info("watching the intake folder for new mail (IMAP IDLE)");
                 // what arrived while no connection watched
                 requestTake();
-                while (running && folder.isOpen()) {
+                while (running && intakeRunning && folder.isOpen()) {
                     folder.idle(true);
-                    if (running) {
+                    if (running && intakeRunning) {
                         requestTake();
                     }
                 }
@@ -165,7 +227,9 @@ public class IdleWatcher implements SmartLifecycle {
                 if (!running) {
                     break;
                 }
-                if (connected) {
+                if (!intakeRunning) {
+                    log.debug("the intake-mail route stopped: the IDLE connection is closed");
+                } else if (connected) {
                     log.debug("the IDLE connection ended ({}); connecting again", dropped.getClass().getName());
                 } else {
                     log.warn("cannot watch the intake folder ({}); trying again in {} s", dropped.getClass().getName(),
@@ -174,7 +238,7 @@ public class IdleWatcher implements SmartLifecycle {
             } finally {
                 closeQuietly(store);
             }
-            if (!connected && running) {
+            if (!connected && running && intakeRunning) {
                 try {
                     Thread.sleep(retry.toMillis());
                 } catch (InterruptedException e) {

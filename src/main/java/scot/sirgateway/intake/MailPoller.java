@@ -3,7 +3,9 @@ package scot.sirgateway.intake;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.Collections;
+import java.time.Duration;
 import java.util.Properties;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 
 import jakarta.mail.FetchProfile;
@@ -21,6 +23,7 @@ import org.eclipse.angus.mail.imap.IMAPStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -47,11 +50,13 @@ import scot.sirgateway.storage.StoredMessages;
  * moved, so its stages start at once.
  */
 @Component("mailPoller")
-public class MailPoller {
+public class MailPoller implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(MailPoller.class);
 
     private static final int MAX_MESSAGES_PER_POLL = 50;
+    /** The longest a stop waits for the take in progress. */
+    private static final Duration STOP_BOUND = Duration.ofSeconds(60);
     private static final int MAX_BATCHES_PER_TAKE = 20;
 
     private final IntakeProperties properties;
@@ -67,6 +72,9 @@ public class MailPoller {
     private final IntakeStages intakeStages;
     /** One take at a time: the timer's and the IDLE watcher's never overlap. */
     private final ReentrantLock taking = new ReentrantLock();
+    /** The gateway is stopping: no take starts, and one in progress ends after the message in hand. */
+    private volatile boolean stopping;
+    private volatile boolean running;
 
     public MailPoller(IntakeProperties properties, StoredMessages storedMessages, FetchFailures fetchFailures,
             Quarantine quarantine, DurableCommits durableCommits, TransactionTemplate transactions,
@@ -82,10 +90,16 @@ public class MailPoller {
         this.intakeStages = intakeStages;
     }
 
-    /** Takes what the intake folder holds (at most a batch); waits while another take runs. */
+    /**
+     * Takes what the intake folder holds (at most a batch); waits while another take runs. Once the gateway
+     * stops ({@link #stop}) nothing more is taken.
+     */
     public void poll() throws MessagingException {
         taking.lock();
         try {
+            if (stopping) {
+                return;
+            }
             // a backlog is taken batch after batch while whole batches go; a batch that moves nothing (the
             // database down, messages the server cannot hand over) ends the take until the next one
             for (int batch = 0; batch < MAX_BATCHES_PER_TAKE; batch++) {
@@ -97,6 +111,44 @@ public class MailPoller {
         } finally {
             taking.unlock();
         }
+    }
+
+    @Override
+    public void start() {
+        running = true;
+    }
+
+    /**
+     * The first thing to stop as the gateway stops (before the Camel routes and before a node gives up its
+     * leadership of two): the take in progress finishes the message in hand and ends, and none starts after.
+     * Another node takes the mailbox only once this lock is given up, so two nodes never take the same
+     * folder at once on a planned stop (the message numbers one node holds would go stale under the other's
+     * moves).
+     */
+    @Override
+    public void stop() {
+        stopping = true;
+        try {
+            if (taking.tryLock(STOP_BOUND.toSeconds(), TimeUnit.SECONDS)) {
+                taking.unlock();
+            } else {
+                log.warn("a mailbox take was still running {} s after the gateway began to stop", STOP_BOUND.toSeconds());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        running = false;
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    /** Stops before every other part of the gateway. */
+    @Override
+    public int getPhase() {
+        return Integer.MAX_VALUE;
     }
 
     /** Messages found in the folder at a batch, and how many of them were stored and moved. */
@@ -121,6 +173,10 @@ public class MailPoller {
                 inbox.fetch(messages, uids);
                 long uidValidity = ((UIDFolder) inbox).getUIDValidity();
                 for (Message message : messages) {
+                    if (stopping) {
+                        // the gateway stops: the message in hand was finished, the rest stay for whoever takes next
+                        break;
+                    }
                     FetchFailures.Uid uid = new FetchFailures.Uid(properties.folder(), uidValidity,
                             ((UIDFolder) inbox).getUID(message));
                     try {

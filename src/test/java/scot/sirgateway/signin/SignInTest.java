@@ -322,7 +322,7 @@ class SignInTest extends GatewayTest {
     private static String sessionId(Browser browser) {
         try {
             var cookies = ((java.net.CookieManager) browser.http().cookieHandler().orElseThrow()).getCookieStore().getCookies();
-            return cookies.stream().filter(c -> c.getName().equals("JSESSIONID")).map(java.net.HttpCookie::getValue)
+            return cookies.stream().filter(c -> c.getName().equals("SESSION")).map(java.net.HttpCookie::getValue)
                     .findFirst().orElse("");
         } catch (Exception e) {
             throw new IllegalStateException(e);
