@@ -113,8 +113,13 @@ public class MailPoller implements SmartLifecycle {
         }
     }
 
+    /**
+     * Takes are allowed (again): at start, and when a stopped context starts again (the test framework stops the
+     * contexts it keeps while others run, and starts them when a test needs them).
+     */
     @Override
     public void start() {
+        stopping = false;
         running = true;
     }
 

@@ -148,18 +148,7 @@ class HostileDocumentIntakeTest extends GatewayClient {
 
     @Test
     void executableNamedPdfShouldBeRefused() {
-        byte[] exe = new byte[8192];
-        new Random(7).nextBytes(exe);
-        exe[0] = 'M';
-        exe[1] = 'Z';
-        exe[60] = (byte) 0x80;
-        exe[61] = 0;
-        exe[62] = 0;
-        exe[63] = 0;
-        exe[0x80] = 'P';
-        exe[0x81] = 'E';
-        exe[0x82] = 0;
-        exe[0x83] = 0;
+        byte[] exe = TestPdfs.executable();
         assertQuarantinedWhileNextProcessed("exe", "notification.pdf", "application/pdf", exe, "UNREADABLE_DOCUMENT");
     }
 

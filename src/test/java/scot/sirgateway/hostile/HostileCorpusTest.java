@@ -521,7 +521,7 @@ class HostileCorpusTest extends GatewayClient {
         from = sender();
         id = messageId();
         add("executable named notification.pdf", "quarantine(UNREADABLE_DOCUMENT)", from, id,
-                TestPdfs.mailWithAttachment(from, id, "notification.pdf", HostileMails.executable()),
+                TestPdfs.mailWithAttachment(from, id, "notification.pdf", TestPdfs.executable()),
                 quarantine("UNREADABLE_DOCUMENT"));
 
         from = sender();

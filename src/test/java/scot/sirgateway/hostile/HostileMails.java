@@ -419,21 +419,4 @@ final class HostileMails {
                 .append("}{\\result {\\pict\\wmetafile8 0100}}}");
         return rtf.append('}').toString().getBytes(StandardCharsets.US_ASCII);
     }
-
-    /** A file that starts as a Windows executable does (MZ, a PE header at 0x80), of random bytes. */
-    static byte[] executable() {
-        byte[] exe = new byte[4096];
-        new java.util.Random(7).nextBytes(exe);
-        exe[0] = 'M';
-        exe[1] = 'Z';
-        exe[60] = (byte) 0x80;
-        exe[61] = 0;
-        exe[62] = 0;
-        exe[63] = 0;
-        exe[0x80] = 'P';
-        exe[0x81] = 'E';
-        exe[0x82] = 0;
-        exe[0x83] = 0;
-        return exe;
-    }
 }

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 
 import org.apache.pdfbox.cos.COSDictionary;
 import org.apache.pdfbox.cos.COSName;
@@ -278,5 +279,25 @@ public final class TestPdfs {
             document.transferTo(encoder);
         }
         out.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.US_ASCII));
+    }
+
+    /**
+     * A file that starts as a Windows executable does (MZ, a PE header at 0x80), of random bytes: what a hostile
+     * sender names {@code .pdf}.
+     */
+    public static byte[] executable() {
+        byte[] exe = new byte[4096];
+        new Random(7).nextBytes(exe);
+        exe[0] = 'M';
+        exe[1] = 'Z';
+        exe[60] = (byte) 0x80;
+        exe[61] = 0;
+        exe[62] = 0;
+        exe[63] = 0;
+        exe[0x80] = 'P';
+        exe[0x81] = 'E';
+        exe[0x82] = 0;
+        exe[0x83] = 0;
+        return exe;
     }
 }
