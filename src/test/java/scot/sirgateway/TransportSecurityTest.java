@@ -75,10 +75,9 @@ class TransportSecurityTest {
             assertThat(health(gateway, "smtpHealthIndicator").getStatus()).isEqualTo(Status.UP);
 
             String messageId = TestMessages.newMessageId("demo-council.test");
-            StringBuilder form = new StringBuilder();
-            TestMessages.completeForm("tls").forEach((k, v) -> form.append(k).append(": ").append(v).append("\r\n"));
+            String form = TestMessages.formLines(TestMessages.completeForm("tls"));
             SmtpSubmission.send(tls.smtpPort(), "test.local", SENDER, intake, new ByteArrayInputStream(
-                    TestSmime.signedMail(SENDER, TestSmime.demoCouncil(), form.toString(), Map.of("Message-ID", messageId))),
+                    TestSmime.signedMail(SENDER, TestSmime.demoCouncil(), form, Map.of("Message-ID", messageId))),
                     30_000);
             // taken over IMAPS, acknowledged over SMTPS (signed in to the relay over TLS)
             MimeMessage acknowledgement = Awaitility.await().atMost(Duration.ofSeconds(90))

@@ -33,10 +33,9 @@ final class FaultMails {
 
     /** A complete notification form signed by the demo council, with this Message-ID. */
     static byte[] signed(String messageId, String marker) {
-        StringBuilder form = new StringBuilder();
-        TestMessages.completeForm(marker).forEach((k, v) -> form.append(k).append(": ").append(v).append("\r\n"));
+        String form = TestMessages.formLines(TestMessages.completeForm(marker));
         try {
-            return TestSmime.signedMail(COUNCIL, SIGNER, form.toString(),
+            return TestSmime.signedMail(COUNCIL, SIGNER, form,
                     Map.of("Message-ID", messageId));
         } catch (Exception e) {
             throw new IllegalStateException("the test notification cannot be signed", e);

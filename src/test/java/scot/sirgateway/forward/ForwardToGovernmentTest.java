@@ -32,10 +32,9 @@ class ForwardToGovernmentTest extends GatewayTest {
     void registeredNotificationShouldBeForwardedSignedAndEncrypted() throws Exception {
         String sender = "cjsw@demo-council.test";
         String messageId = TestMessages.newMessageId("demo-council.test");
-        StringBuilder form = new StringBuilder();
-        TestMessages.completeForm("forward").forEach((k, v) -> form.append(k).append(": ").append(v).append("\r\n"));
+        String form = TestMessages.formLines(TestMessages.completeForm("forward"));
         MimeBodyPart content = new MimeBodyPart();
-        content.setText(form.toString(), "UTF-8");
+        content.setText(form, "UTF-8");
         byte[] signed = TestSmime.mail(sender, TestSmime.signDetached(content, TestSmime.demoCouncil()));
         MimeMessage message = new MimeMessage(null, new ByteArrayInputStream(signed));
         message.setHeader("Message-ID", messageId);

@@ -1,8 +1,8 @@
 package scot.sirgateway.hostile;
 
-import static scot.sirgateway.hostile.HostileMails.formLines;
 import static scot.sirgateway.hostile.HostileMails.mail;
 import static scot.sirgateway.hostile.HostileMails.text;
+import static scot.sirgateway.support.TestMessages.formLines;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

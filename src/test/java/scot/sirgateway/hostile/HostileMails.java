@@ -71,13 +71,6 @@ final class HostileMails {
         }
     }
 
-    /** The form's values as {@code key: value} lines, as a council writes them into a mail. */
-    static String formLines(Map<String, String> form) {
-        StringBuilder lines = new StringBuilder();
-        form.forEach((key, value) -> lines.append(key).append(": ").append(value).append("\r\n"));
-        return lines.toString();
-    }
-
     /** A text part holding these lines. */
     static MimeBodyPart text(String lines) throws Exception {
         MimeBodyPart part = new MimeBodyPart();

@@ -120,7 +120,7 @@ class MessageFuzzTest extends GatewayClient {
             Sample sample = Sample.values()[number % Sample.values().length];
             Mutator mutator = new Mutator(random);
             String messageId = TestMessages.newMessageId("demo-council.test");
-            String form = HostileMails.formLines(TestMessages.completeForm("fuzz-" + number));
+            String form = TestMessages.formLines(TestMessages.completeForm("fuzz-" + number));
             byte[] raw = switch (sample) {
                 case SIGNED_MAIL -> mutator.mail(TestSmime.signedMail(SIGNER, council, form, Map.of("Message-ID", messageId)));
                 case SIGNED_ENCRYPTED_MAIL -> mutator.mail(HostileMails.mail(SIGNER, HostileMails.encryptedTo(

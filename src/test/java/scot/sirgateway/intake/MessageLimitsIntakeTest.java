@@ -25,9 +25,7 @@ class MessageLimitsIntakeTest extends GatewayTest {
     }
 
     private static String formLines(String marker) {
-        StringBuilder body = new StringBuilder();
-        TestMessages.completeForm(marker).forEach((k, v) -> body.append(k).append(": ").append(v).append("\r\n"));
-        return body.toString();
+        return TestMessages.formLines(TestMessages.completeForm(marker));
     }
 
     private void assertLimitExceeded(String messageId, String property) {

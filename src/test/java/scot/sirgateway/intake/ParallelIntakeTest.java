@@ -76,9 +76,8 @@ class ParallelIntakeTest extends GatewayClient {
         for (int i = 0; i < MESSAGES; i++) {
             String messageId = TestMessages.newMessageId("demo-council.test");
             messageIds.add(messageId);
-            StringBuilder form = new StringBuilder();
-            TestMessages.completeForm("parallel-" + i).forEach((k, v) -> form.append(k).append(": ").append(v).append("\r\n"));
-            mails.add(TestSmime.signedMail(sender, signer, form.toString(), Map.of("Message-ID", messageId)));
+            String form = TestMessages.formLines(TestMessages.completeForm("parallel-" + i));
+            mails.add(TestSmime.signedMail(sender, signer, form, Map.of("Message-ID", messageId)));
         }
         mails.forEach(raw -> mail.send(sender, INTAKE, raw));
 

@@ -128,10 +128,8 @@ class TwoNodesFailoverTest {
                 for (int i = 0; i < MESSAGES; i++) {
                     String messageId = TestMessages.newMessageId("demo-council.test");
                     messageIds.add(messageId);
-                    StringBuilder form = new StringBuilder();
-                    TestMessages.completeForm("cluster-" + i)
-                            .forEach((k, v) -> form.append(k).append(": ").append(v).append("\r\n"));
-                    mails.add(TestSmime.signedMail(sender, signer, form.toString(), Map.of("Message-ID", messageId)));
+                    String form = TestMessages.formLines(TestMessages.completeForm("cluster-" + i));
+                    mails.add(TestSmime.signedMail(sender, signer, form, Map.of("Message-ID", messageId)));
                 }
                 mails.parallelStream().forEach(raw -> mail.send(sender, INTAKE, raw));
 

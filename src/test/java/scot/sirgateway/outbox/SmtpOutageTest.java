@@ -37,10 +37,9 @@ class SmtpOutageTest {
         String sender = "cjsw@demo-council.test";
         String marker = "Outage" + Long.toString(System.nanoTime(), 36);
         String messageId = TestMessages.newMessageId("demo-council.test");
-        StringBuilder form = new StringBuilder();
-        TestMessages.completeForm(marker).forEach((k, v) -> form.append(k).append(": ").append(v).append("\r\n"));
+        String form = TestMessages.formLines(TestMessages.completeForm(marker));
         jakarta.mail.internet.MimeBodyPart content = new jakarta.mail.internet.MimeBodyPart();
-        content.setText(form.toString(), "UTF-8");
+        content.setText(form, "UTF-8");
         byte[] signed = scot.sirgateway.support.TestSmime.mail(sender,
                 scot.sirgateway.support.TestSmime.signDetached(content, scot.sirgateway.support.TestSmime.demoCouncil()));
         jakarta.mail.internet.MimeMessage message = new jakarta.mail.internet.MimeMessage(null,

@@ -32,10 +32,9 @@ class ReplayTest extends GatewayTest {
 
     @Test
     void theSameSignedNotificationUnderANewMessageIdShouldNotRegisterAgain() throws Exception {
-        StringBuilder form = new StringBuilder();
-        TestMessages.completeForm("replayed").forEach((k, v) -> form.append(k).append(": ").append(v).append("\r\n"));
+        String form = TestMessages.formLines(TestMessages.completeForm("replayed"));
         MimeBodyPart content = new MimeBodyPart();
-        content.setText(form.toString(), "UTF-8");
+        content.setText(form, "UTF-8");
         MimeBodyPart signed = TestSmime.signDetached(content, TestSmime.demoCouncil());
 
         String firstId = TestMessages.newMessageId("demo-council.test");

@@ -37,9 +37,15 @@ public final class TestMessages {
     }
 
     public static byte[] plainNotification(String from, String messageId, Map<String, String> form) {
-        StringBuilder body = new StringBuilder("Please find our notification below.\r\n\r\n");
-        form.forEach((key, value) -> body.append(key).append(": ").append(value).append("\r\n"));
-        return plain(from, messageId, "Serious incident notification", body.toString(), Map.of());
+        return plain(from, messageId, "Serious incident notification",
+                "Please find our notification below.\r\n\r\n" + formLines(form), Map.of());
+    }
+
+    /** The form's values as {@code key: value} lines, as a council writes them into a mail. */
+    public static String formLines(Map<String, String> form) {
+        StringBuilder lines = new StringBuilder();
+        form.forEach((key, value) -> lines.append(key).append(": ").append(value).append("\r\n"));
+        return lines.toString();
     }
 
     public static byte[] plain(String from, String messageId, String subject, String body, Map<String, String> extraHeaders) {

@@ -132,9 +132,8 @@ class DeliveryReportsTest extends GatewayTest {
     private String forwardedNotification(String marker) throws Exception {
         String sender = "cjsw@demo-council.test";
         String messageId = TestMessages.newMessageId("demo-council.test");
-        StringBuilder form = new StringBuilder();
-        TestMessages.completeForm(marker).forEach((k, v) -> form.append(k).append(": ").append(v).append("\r\n"));
-        mail.send(sender, INTAKE, TestSmime.signedMail(sender, TestSmime.demoCouncil(), form.toString(),
+        String form = TestMessages.formLines(TestMessages.completeForm(marker));
+        mail.send(sender, INTAKE, TestSmime.signedMail(sender, TestSmime.demoCouncil(), form,
                 Map.of("Message-ID", messageId)));
         String reference = awaitReference(messageId);
         Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
